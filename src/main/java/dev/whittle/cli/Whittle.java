@@ -1,0 +1,66 @@
+package dev.whittle.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code whittle} command line. Subcommands hold no logic a library user would need. */
+@Command(name = "whittle",
+        description = {
+            "Rewrite Dockerfiles into smaller, faster, safer builds, with a reason for every change.",
+            "",
+            "Start with:  whittle parse --dump Dockerfile"
+        },
+        mixinStandardHelpOptions = true,
+        versionProvider = Whittle.Version.class,
+        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", ExitCodes.HELP})
+public final class Whittle implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given output streams; returns the exit code. */
+    public static int run(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+        CommandLine cli = new CommandLine(new Whittle());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
+                ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("whittle: " + e.getMessage());
+            err.println("Try 'whittle " + commandPath(e.getCommandLine()) + "--help' for more information.");
+            return ExitCodes.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("whittle: internal error: " + e);
+            err.println("This is a bug in whittle; please report it with the input that caused it.");
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Whittle.class.getPackage().getImplementationVersion();
+            return new String[] {"whittle " + (v == null ? "development build" : v)};
+        }
+    }
+}
