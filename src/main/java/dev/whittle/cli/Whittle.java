@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
         description = {
             "Rewrite Dockerfiles into smaller, faster, safer builds, with a reason for every change.",
             "",
-            "Start with:  whittle parse --dump Dockerfile"
+            "Start with:  whittle optimize --diff Dockerfile"
         },
         mixinStandardHelpOptions = true,
         versionProvider = Whittle.Version.class,
-        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {OptimizeCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
+            ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class Whittle implements Runnable {
 

@@ -1,0 +1,58 @@
+package dev.whittle.cli;
+
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Optimizer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check",
+        description = {
+            "Report what optimize would change, and exit 1 if anything would. For CI and pre-commit.",
+            "Directories are walked for Dockerfiles."
+        },
+        mixinStandardHelpOptions = true)
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--level", defaultValue = "balanced", paramLabel = "LEVEL",
+            description = "safe, balanced or aggressive (default: ${DEFAULT-VALUE}).",
+            converter = OptimizeCommand.LevelConverter.class)
+    Level level;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dockerfiles or directories.")
+    List<Path> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        DockerfileFinder.Found found = DockerfileFinder.find(paths);
+        boolean bad = !found.problems().isEmpty();
+        for (DockerfileFinder.Problem p : found.problems()) err.println(p.path() + ": " + p.message());
+        int changed = 0;
+        Optimizer.Options options = new Optimizer.Options(level, Set.of(), Set.of());
+        for (Path file : found.files()) {
+            OptimizeCommand.Outcome o = OptimizeCommand.process(file, options);
+            if (o.error() != null) {
+                err.println(o.error());
+                bad = true;
+                continue;
+            }
+            OptimizeCommand.printChanges(err, file, o.result());
+            if (o.result().changed()) changed++;
+        }
+        err.printf("%d of %d file(s) would change%n", changed, found.files().size());
+        err.flush();
+        if (bad) return ExitCodes.BAD_INPUT;
+        return changed > 0 ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.whittle.pass;
+
+import dev.whittle.tree.Dockerfile;
+import java.util.List;
+
+/**
+ * One rewrite. A pass looks at the whole file and answers with edits to instructions; a pass that is
+ * not sure answers with a finding instead of a rewrite. An empty list means nothing to do.
+ */
+public interface Pass {
+    PassInfo info();
+
+    List<Edit> run(Dockerfile file);
+}

@@ -1,0 +1,106 @@
+package dev.whittle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptimizeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String INPUT = "FROM debian:12\r\nMAINTAINER me@x.org\r\nADD app /app\r\nCMD [\"/app\"]";
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void printsTheRewrittenFileAndTheChanges() throws Exception {
+        Path f = write("Dockerfile", INPUT);
+        ParseCommandTest.Result r = ParseCommandTest.run("optimize", f.toString());
+        assertEquals(0, r.code());
+        assertEquals("FROM debian:12\r\nLABEL org.opencontainers.image.authors=\"me@x.org\"\r\nCOPY app /app\r\nCMD [\"/app\"]", r.out());
+        assertTrue(r.err().contains(f + ":2: [maintainer-to-label]"), r.err());
+        assertTrue(r.err().contains(f + ":3: [add-to-copy]"), r.err());
+    }
+
+    @Test
+    void gitApplyOfTheDiffGivesTheOptimizeOutput() throws Exception {
+        Path f = write("Dockerfile", INPUT);
+        String expected = ParseCommandTest.run("optimize", f.toString()).out();
+        String diff = ParseCommandTest.run("optimize", "--diff", f.toString()).out();
+        assertTrue(diff.startsWith("--- a/"), diff);
+        Path patch = dir.resolve("change.patch");
+        Files.writeString(patch, diff);
+        Process git = new ProcessBuilder("git", "apply", "-p" + (diffDepth(diff)), patch.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String log = new String(git.getInputStream().readAllBytes());
+        assertEquals(0, git.waitFor(), log);
+        assertEquals(expected, Files.readString(f));
+    }
+
+    /** Strip everything before the file name: the diff names the file by the path it was given. */
+    private static int diffDepth(String diff) {
+        String first = diff.lines().findFirst().orElseThrow().substring("--- ".length());
+        return (int) first.chars().filter(c -> c == '/').count();
+    }
+
+    @Test
+    void writeRewritesInPlaceKeepingPermissions() throws Exception {
+        Path f = write("Dockerfile", INPUT);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        ParseCommandTest.Result r = ParseCommandTest.run("optimize", "--write", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(f).contains("COPY app /app"));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "no temporary file is left behind");
+        }
+        assertEquals(ExitCodes.OK, ParseCommandTest.run("check", f.toString()).code(), "idempotent");
+    }
+
+    @Test
+    void readOnlyFilesAreReportedAndLeftAlone() throws Exception {
+        Path f = write("Dockerfile", INPUT);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+        ParseCommandTest.Result r = ParseCommandTest.run("optimize", "--write", f.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("read-only file; left as it was"), r.err());
+        assertEquals(INPUT, Files.readString(f));
+    }
+
+    @Test
+    void unparseableFilesAreRefusedAndNothingIsWritten() throws Exception {
+        Path f = write("Dockerfile", "FROM a\nRUN <<EOF\nno end\n");
+        ParseCommandTest.Result r = ParseCommandTest.run("optimize", "--write", f.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().startsWith(f + ":2:1: unterminated heredoc"), r.err());
+        assertEquals("FROM a\nRUN <<EOF\nno end\n", Files.readString(f));
+    }
+
+    @Test
+    void checkExitsOneWhenSomethingWouldChange() throws Exception {
+        write("Dockerfile", INPUT);
+        assertEquals(ExitCodes.CHANGES, ParseCommandTest.run("check", dir.toString()).code());
+        assertEquals(ExitCodes.BAD_INPUT, ParseCommandTest.run("optimize", "--level", "extreme", "x").code());
+        assertEquals(ExitCodes.BAD_INPUT, ParseCommandTest.run("optimize", "--only", "nope", "x").code());
+    }
+
+    @Test
+    void rulesAndExplainComeFromThePassMetadata() {
+        ParseCommandTest.Result rules = ParseCommandTest.run("rules");
+        assertTrue(rules.out().contains("add-to-copy") && rules.out().contains("maintainer-to-label"), rules.out());
+        ParseCommandTest.Result explain = ParseCommandTest.run("explain", "add-to-copy");
+        assertTrue(explain.out().contains("resolves: DL3020"), explain.out());
+        assertEquals(ExitCodes.BAD_INPUT, ParseCommandTest.run("explain", "nope").code());
+    }
+}

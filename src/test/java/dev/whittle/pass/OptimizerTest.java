@@ -1,0 +1,67 @@
+package dev.whittle.pass;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whittle.report.Change;
+import dev.whittle.syntax.DockerfileReader;
+import dev.whittle.tree.Dockerfile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OptimizerTest {
+
+    private static Optimizer.Result run(String text, Optimizer.Options o) {
+        return Optimizer.optimize(DockerfileReader.read(text.getBytes(StandardCharsets.UTF_8)), o);
+    }
+
+    @Test
+    void untouchedInstructionsKeepTheirBytesAndLinesReferToTheInput() {
+        String in = "# c\nFROM a   # not a comment\n\nRUN x \\\n  # inner\n  y\nADD f /f\n";
+        Optimizer.Result r = run(in, Optimizer.Options.of(Level.SAFE));
+        assertEquals("# c\nFROM a   # not a comment\n\nRUN x \\\n  # inner\n  y\nCOPY f /f\n", r.output().print());
+        assertEquals(List.of(7), r.changes().stream().map(Change::line).toList());
+    }
+
+    @Test
+    void nothingToDoReturnsTheSameTree() {
+        Dockerfile in = DockerfileReader.read("FROM a\nCOPY x /x\n".getBytes(StandardCharsets.UTF_8));
+        Optimizer.Result r = Optimizer.optimize(in, Optimizer.Options.of(Level.AGGRESSIVE));
+        assertSame(in, r.output());
+        assertFalse(r.changed());
+    }
+
+    @Test
+    void onlyAndSkipSelectPasses() {
+        String in = "FROM a\nMAINTAINER me\nADD f /f\n";
+        assertEquals("FROM a\nMAINTAINER me\nCOPY f /f\n",
+                run(in, new Optimizer.Options(Level.SAFE, Set.of("add-to-copy"), Set.of())).output().print());
+        assertEquals("FROM a\nLABEL org.opencontainers.image.authors=\"me\"\nADD f /f\n",
+                run(in, new Optimizer.Options(Level.SAFE, Set.of(), Set.of("add-to-copy"))).output().print());
+    }
+
+    @Test
+    void fileLevelSuppressionAppliesToEveryInstruction() {
+        String in = "# whittle ignore=add-to-copy\n\nFROM a\nADD f /f\nADD g /g\n";
+        assertFalse(run(in, Optimizer.Options.of(Level.SAFE)).changed());
+    }
+
+    @Test
+    void unsurePassesReportInsteadOfRewriting() {
+        String in = "FROM a\nMAINTAINER me \\\n  <me@x>\nAD\\\nD f /f\n";
+        Optimizer.Result r = run(in, Optimizer.Options.of(Level.SAFE));
+        assertFalse(r.changed());
+        assertEquals(2, r.changes().size());
+        assertTrue(r.changes().stream().noneMatch(Change::applied));
+    }
+
+    @Test
+    void ruleTableListsEveryPass() {
+        String table = RuleTable.markdown();
+        for (Pass p : Passes.ALL) assertTrue(table.contains("`" + p.info().id() + "`"));
+    }
+}
