@@ -49,7 +49,7 @@ public final class DockerfileReader {
         } catch (ParseCancellationException e) {
             throw new IllegalStateException("internal grammar error: the token stream did not fit the grammar", e);
         }
-        TreeBuilder.Built built = TreeBuilder.build(root, tokens, lexer.instructions(), prologue.directives());
+        TreeBuilder.Built built = TreeBuilder.build(root, tokens, lexer.instructions());
         if (built.instructions().isEmpty()) {
             int lines = 1;
             for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n' && i + 1 < text.length()) lines++;

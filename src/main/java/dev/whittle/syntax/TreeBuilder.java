@@ -2,7 +2,6 @@ package dev.whittle.syntax;
 
 import dev.whittle.syntax.grammar.DockerfileLexer;
 import dev.whittle.syntax.grammar.DockerfileParser;
-import dev.whittle.tree.Directive;
 import dev.whittle.tree.Instruction;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ final class TreeBuilder {
     record Built(List<Instruction> instructions, String trailing) {}
 
     static Built build(DockerfileParser.DockerfileContext root, CommonTokenStream tokens,
-                       List<LexedInstruction> lexed, List<Directive> directives) {
+                       List<LexedInstruction> lexed) {
         List<Instruction> out = new ArrayList<>(lexed.size());
         StringBuilder prefix = new StringBuilder();
         int next = 0;

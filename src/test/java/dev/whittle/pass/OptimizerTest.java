@@ -60,6 +60,14 @@ class OptimizerTest {
     }
 
     @Test
+    void addWithAWildcardIsReportedNotRewritten() {
+        Optimizer.Result r = run("FROM a\nADD dist/* /srv/\n", Optimizer.Options.of(Level.SAFE));
+        assertFalse(r.changed());
+        assertEquals(1, r.changes().size());
+        assertFalse(r.changes().get(0).applied());
+    }
+
+    @Test
     void ruleTableListsEveryPass() {
         String table = RuleTable.markdown();
         for (Pass p : Passes.ALL) assertTrue(table.contains("`" + p.info().id() + "`"));

@@ -23,7 +23,8 @@ public final class AddToCopy implements Pass {
                     + "archives. For plain files that extra behaviour only surprises readers (and a file that "
                     + "happens to be a tar archive gets unpacked), so COPY says what is meant. whittle leaves "
                     + "ADD alone when a source is a URL or git reference, looks like an archive, contains a "
-                    + "variable (its value could be a URL), or when ADD-only flags (--checksum, --keep-git-dir, "
+                    + "variable (its value could be a URL) or a wildcard (it could match an archive; reported "
+                    + "instead), or when ADD-only flags (--checksum, --keep-git-dir, "
                     + "--unpack) are used.");
 
     private static final List<String> ARCHIVE_SUFFIXES = List.of(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz",
@@ -43,6 +44,11 @@ public final class AddToCopy implements Pass {
             if (values.size() < 2) continue;
             String why = reasonToKeep(i.command().flags(), values.subList(0, values.size() - 1));
             if (why != null) continue; // ADD is doing what only ADD does: nothing to say
+            if (values.subList(0, values.size() - 1).stream().anyMatch(v -> v.matches(".*[*?\\[].*"))) {
+                edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
+                        "ADD with a wildcard source: it could match a tar archive, which ADD unpacks and COPY does not")));
+                continue;
+            }
             String text = Style.replaceKeyword(i, "COPY");
             if (text == null) {
                 edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
