@@ -25,7 +25,8 @@ public final class AddToCopy implements Pass {
                     + "ADD alone when a source is a URL or git reference, looks like an archive, contains a "
                     + "variable (its value could be a URL) or a wildcard (it could match an archive; reported "
                     + "instead), or when ADD-only flags (--checksum, --keep-git-dir, "
-                    + "--unpack) are used.");
+                    + "--unpack) are used. BuildKit recognises a tar archive by its content, not its name: if a "
+                    + "source is a tar file without an archive extension, keep ADD (# whittle ignore=add-to-copy).");
 
     private static final List<String> ARCHIVE_SUFFIXES = List.of(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz",
             ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".gz", ".bz2", ".xz", ".zst", ".lz", ".lzma", ".z");
