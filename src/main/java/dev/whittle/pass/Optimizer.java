@@ -37,29 +37,114 @@ public final class Optimizer {
     public static Result optimize(Dockerfile input, Options options) {
         Dockerfile current = input;
         List<Change> changes = new ArrayList<>();
+        // for each instruction of the current tree: the lines it came from in the input
+        List<int[]> origins = new ArrayList<>();
+        for (Instruction i : input.instructions()) origins.add(new int[] {i.line(), i.endLine()});
         for (Pass pass : Passes.ALL) {
             PassInfo info = pass.info();
             if (!options.level().includes(info.level())) continue;
             if (!options.only().isEmpty() && !options.only().contains(info.id())) continue;
             if (options.skip().contains(info.id())) continue;
             Suppressions suppressions = Suppressions.of(current);
-            Map<Instruction, String> replacements = new IdentityHashMap<>();
+            Map<Instruction, Edit> edits = new IdentityHashMap<>();
             for (Edit e : pass.run(current)) {
                 if (suppressions.suppressed(info, e.target())) continue;
-                changes.add(e.change());
-                if (e.newText() != null) replacements.put(e.target(), e.newText());
+                if (e.change() != null) changes.add(toInputLines(e.change(), current, origins));
+                if (e.rewrites()) edits.put(e.target(), e);
             }
-            if (replacements.isEmpty()) continue;
-            List<Instruction> out = new ArrayList<>(current.instructions().size());
-            for (Instruction i : current.instructions()) {
-                String text = replacements.get(i);
-                out.add(text == null ? i : new Instruction(i.prefix(), text, i.eol(), i.line(), i.endLine(),
-                        i.command(), i.heredocs(), i.emptyContinuationLine()));
-            }
-            String printed = current.withInstructions(out).print();
-            boolean bom = !current.bom().isEmpty();
-            current = DockerfileReader.read(bom ? printed.substring(1) : printed, bom);
+            if (edits.isEmpty()) continue;
+            Rewritten next = apply(current, origins, edits);
+            current = next.file();
+            origins = next.origins();
         }
+        dropAnsweredFindings(changes);
+        changes.sort(java.util.Comparator.comparingInt(Change::line)); // stable: pass order within a line
         return new Result(input, current, changes);
+    }
+
+    private record Rewritten(Dockerfile file, List<int[]> origins) {}
+
+    /** Applies the edits, reads the new text again and carries each instruction's input lines over. */
+    private static Rewritten apply(Dockerfile current, List<int[]> origins, Map<Instruction, Edit> edits) {
+        List<Instruction> all = current.instructions();
+        List<Instruction> out = new ArrayList<>(all.size());
+        List<int[]> outOrigins = new ArrayList<>(all.size());
+        String carried = "";
+        for (int k = 0; k < all.size(); k++) {
+            Instruction i = all.get(k);
+            Edit e = edits.get(i);
+            if (e != null && e.remove()) {
+                String prefix = carried + i.prefix();
+                carried = prefix.substring(0, prefix.length() - Suppressions.commentBlock(prefix).length());
+                if (!out.isEmpty()) {
+                    int[] merged = outOrigins.get(outOrigins.size() - 1);
+                    merged[1] = Math.max(merged[1], origins.get(k)[1]);
+                }
+                continue;
+            }
+            String text = e == null ? i.text() : e.newText();
+            String prefix = carried + i.prefix();
+            carried = "";
+            out.add(new Instruction(prefix, text, i.eol(), i.line(), i.endLine(), i.command(), i.heredocs(),
+                    i.emptyContinuationLine()));
+            outOrigins.add(origins.get(k).clone());
+        }
+        Dockerfile edited = new Dockerfile(current.bom(), current.directives(), out, carried + current.trailing(),
+                current.escape());
+        String printed = edited.print();
+        boolean bom = !current.bom().isEmpty();
+        Dockerfile reread = DockerfileReader.read(bom ? printed.substring(1) : printed, bom);
+        // match the re-read instructions to the written ones by their first line
+        Map<Integer, int[]> byLine = new java.util.HashMap<>();
+        int line = 1 + countLines(current.bom()) + current.directives().stream().mapToInt(d -> countLines(d.text())).sum();
+        for (int k = 0; k < out.size(); k++) {
+            Instruction i = out.get(k);
+            line += countLines(i.prefix());
+            byLine.put(line, outOrigins.get(k));
+            line += countLines(i.text()) + countLines(i.eol());
+        }
+        List<int[]> newOrigins = new ArrayList<>();
+        int[] previous = new int[] {1, 1};
+        for (Instruction i : reread.instructions()) {
+            int[] o = byLine.get(i.line());
+            if (o == null) o = new int[] {previous[1], previous[1]};
+            newOrigins.add(o);
+            previous = o;
+        }
+        return new Rewritten(reread, newOrigins);
+    }
+
+    private static int countLines(String s) {
+        int n = 0;
+        for (int k = 0; k < s.length(); k++) if (s.charAt(k) == '\n') n++;
+        return n;
+    }
+
+    /**
+     * A finding that a later pass of the same check (same related ids) answered with a rewrite of the
+     * same instruction is dropped: the report says what was done, not also that it was not.
+     */
+    private static void dropAnsweredFindings(List<Change> changes) {
+        changes.removeIf(f -> !f.applied() && changes.stream().anyMatch(c -> c.applied() && c.line() == f.line()
+                && !c.passId().equals(f.passId()) && sharesRelated(c.passId(), f.passId())));
+    }
+
+    private static boolean sharesRelated(String a, String b) {
+        Pass pa = Passes.byId(a);
+        Pass pb = Passes.byId(b);
+        if (pa == null || pb == null) return false;
+        return pa.info().related().stream().anyMatch(pb.info().related()::contains);
+    }
+
+    /** A change's lines, given in the current tree, as lines of the input file. */
+    private static Change toInputLines(Change c, Dockerfile current, List<int[]> origins) {
+        int start = c.line();
+        int end = c.endLine();
+        List<Instruction> all = current.instructions();
+        for (int k = 0; k < all.size(); k++) {
+            if (all.get(k).line() == c.line()) start = origins.get(k)[0];
+            if (all.get(k).endLine() == c.endLine()) end = origins.get(k)[1];
+        }
+        return c.withLines(start, Math.max(start, end));
     }
 }

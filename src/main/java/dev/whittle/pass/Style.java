@@ -21,4 +21,62 @@ public final class Style {
         if (!text.startsWith(kw)) return null; // keyword split by a continuation: leave it
         return keyword(i, newKeyword) + text.substring(kw.length());
     }
+
+    /**
+     * Whether the file writes chained commands with the {@code &&} at the start of the continued line
+     * ({@code \n    && next}) rather than at the end of the line before ({@code && \\n    next}).
+     */
+    public static boolean leadingAnd(dev.whittle.tree.Dockerfile file) {
+        int leading = 0;
+        int trailing = 0;
+        for (Instruction i : file.instructions()) {
+            if (i.kind() != dev.whittle.tree.Keyword.RUN) continue;
+            for (String line : i.text().split("\n")) {
+                String t = line.strip();
+                if (t.startsWith("&&")) leading++;
+                if (t.endsWith("&& " + file.escape()) || t.endsWith("&&" + file.escape())) trailing++;
+            }
+        }
+        return leading > trailing;
+    }
+
+    /** The indentation of chained commands in the file's RUNs (the most common one), or four spaces. */
+    public static String continuationIndent(dev.whittle.tree.Dockerfile file) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Instruction i : file.instructions()) {
+            if (i.kind() != dev.whittle.tree.Keyword.RUN || !i.heredocs().isEmpty()) continue;
+            String[] lines = i.text().split("\n");
+            for (int k = 1; k < lines.length; k++) {
+                if (!chained(lines, k, file.escape())) continue;
+                String ws = leadingWhitespace(lines[k]);
+                if (!ws.isEmpty()) counts.merge(ws, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .map(java.util.Map.Entry::getKey).orElse("    ");
+    }
+
+    /**
+     * The indentation of the last line of {@code lines} (a RUN's text) that starts a chained command,
+     * not a continued argument list; null when none does.
+     */
+    public static String chainIndent(String[] lines, char escape) {
+        for (int k = lines.length - 1; k >= 1; k--) {
+            if (chained(lines, k, escape)) return leadingWhitespace(lines[k]);
+        }
+        return null;
+    }
+
+    /** Whether line k starts with && or follows a line that ends with && and the escape. */
+    private static boolean chained(String[] lines, int k, char escape) {
+        String before = lines[k - 1].strip();
+        return lines[k].strip().startsWith("&&") || before.endsWith("&& " + escape) || before.endsWith("&&" + escape);
+    }
+
+    static String leadingWhitespace(String line) {
+        int n = 0;
+        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) n++;
+        return line.substring(0, n);
+    }
 }

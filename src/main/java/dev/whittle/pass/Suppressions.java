@@ -46,6 +46,17 @@ public final class Suppressions {
         return blank < 0 ? prefix : prefix.substring(blank);
     }
 
+    /** The comment lines right above an instruction, with its indentation: the end of its prefix. */
+    static String commentBlock(String prefix) {
+        int k = prefix.lastIndexOf('\n') + 1; // the instruction's own indentation starts here
+        while (k > 0) {
+            int lineStart = prefix.lastIndexOf('\n', k - 2) + 1;
+            if (!prefix.substring(lineStart, k).stripLeading().startsWith("#")) break;
+            k = lineStart;
+        }
+        return prefix.substring(k);
+    }
+
     private static void collect(String text, Set<String> out) {
         Matcher m = PRAGMA.matcher(text);
         while (m.find()) {

@@ -14,6 +14,7 @@ public record Word(String text, int start, int end) {
      * otherwise null, because its value is only known when the shell runs.
      */
     public String literal() {
+        if (plain(text)) return text;
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         int n = text.length();
@@ -50,6 +51,14 @@ public record Word(String text, int start, int end) {
             }
         }
         return out.toString();
+    }
+
+    private static boolean plain(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`') return false;
+        }
+        return true;
     }
 
     /** True when the word's value does not depend on variables or command output. */

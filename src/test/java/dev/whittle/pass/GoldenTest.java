@@ -12,18 +12,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import dev.whittle.report.Change;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden cases, discovered automatically: testdata/CASE/Dockerfile and testdata/CASE/expected/LEVEL.Dockerfile.
- * The output must equal the expected bytes, parse again, and a second run must change nothing.
+ * The output must equal the expected bytes, parse again, and a second run must change nothing. When
+ * expected/LEVEL.changes exists, the change list (rewrites and findings, as `optimize` prints them)
+ * must equal it too.
  */
 class GoldenTest {
 
     @TestFactory
     List<DynamicTest> goldenCases() throws IOException {
+        // testdata/CASE/only (optional): the pass ids to run, comma-separated; default: all of the level
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> s = Files.walk(Path.of("testdata"))) {
             for (Path expected : s.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("expected")
@@ -32,12 +37,22 @@ class GoldenTest {
                 String levelName = expected.getFileName().toString().replace(".Dockerfile", "");
                 Level level = Level.valueOf(levelName.toUpperCase(Locale.ROOT));
                 tests.add(DynamicTest.dynamicTest(input.getParent().getFileName() + " @ " + levelName, () -> {
+                    Path onlyFile = input.getParent().resolve("only");
+                    Set<String> only = Files.exists(onlyFile)
+                            ? Set.of(Files.readString(onlyFile).strip().split("\\s*,\\s*")) : Set.of();
+                    Optimizer.Options options = new Optimizer.Options(level, only, Set.of());
                     Dockerfile in = DockerfileReader.read(Files.readAllBytes(input));
-                    Optimizer.Result r = Optimizer.optimize(in, Optimizer.Options.of(level));
+                    Optimizer.Result r = Optimizer.optimize(in, options);
                     String out = r.output().print();
                     assertEquals(SourceText.decode(Files.readAllBytes(expected)), out);
+                    Path changes = expected.resolveSibling(levelName + ".changes");
+                    if (Files.exists(changes)) {
+                        StringBuilder listed = new StringBuilder();
+                        for (Change c : r.changes()) listed.append(c.format("Dockerfile")).append('\n');
+                        assertEquals(Files.readString(changes), listed.toString(), "changes and findings");
+                    }
                     Dockerfile again = DockerfileReader.read(SourceText.encode(out));
-                    Optimizer.Result second = Optimizer.optimize(again, Optimizer.Options.of(level));
+                    Optimizer.Result second = Optimizer.optimize(again, options);
                     assertFalse(second.changed(), "a second run changes nothing");
                 }));
             }

@@ -1,0 +1,135 @@
+package dev.whittle.pass;
+
+import dev.whittle.report.Change;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.shell.Word;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape every package-cache pass shares: in the stages whose layers ship, find the RUNs where a
+ * package manager fills its cache, leave alone those that already clean it or mount a cache, and fix
+ * the rest in the same RUN, either with a flag after the subcommand ({@code --no-cache-dir}) or with a
+ * cleanup command appended to the RUN ({@code && yarn cache clean}).
+ */
+public abstract class CacheRule implements Pass {
+
+    /** What a subclass sees of the RUN it is looking at. */
+    public record Context(Dockerfile file, Stage stage, Instruction run, RunScript script, Map<String, String> env) {}
+
+    /** The word after which {@link #flag()} goes, for a command that fills the cache without it; else null. */
+    protected Word flagAfter(SimpleCommand c, Context ctx) {
+        return null;
+    }
+
+    /** The flag to insert, for rules that fix with a flag. */
+    protected String flag() {
+        return null;
+    }
+
+    /** Whether the command fills the cache that {@link #cleanup} removes. */
+    protected boolean fills(SimpleCommand c, Context ctx) {
+        return false;
+    }
+
+    /** Whether the RUN already removes the cache (or keeps it out of the layer). */
+    protected boolean alreadyClean(Context ctx) {
+        return false;
+    }
+
+    /** The command appended to the RUN, or null when the rule cannot say it for this RUN. */
+    protected String cleanup(Context ctx) {
+        return null;
+    }
+
+    /**
+     * A finding instead of a rewrite, when the rule sees a reason not to touch the RUN; "" to leave it
+     * without a word (another RUN gets the fix); else null.
+     */
+    protected String reasonToLeave(Context ctx) {
+        return null;
+    }
+
+    /** Extra edits a rule makes in the same RUN after its main fix (e.g. dropping {@code apk update}). */
+    protected void alsoEdit(Context ctx) {}
+
+    /** What the change message says. */
+    protected abstract String message();
+
+    /** A rough size effect, or null. */
+    protected String estimate() {
+        return null;
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file) {
+        List<Edit> edits = new ArrayList<>();
+        String id = info().id();
+        List<Stage> all = file.stages();
+        for (Stage stage : FinalImage.stages(file)) {
+            Map<String, String> env = new HashMap<>();
+            inheritedEnv(all, stage, env);
+            for (Instruction i : stage.instructions()) {
+                if (i.kind() == Keyword.ENV) addEnv(i, env);
+                RunScript script = i.kind() == Keyword.RUN ? RunScript.of(i, file) : null;
+                if (script == null || script.hasCacheMount()) continue;
+                Context ctx = new Context(file, stage, i, script, Map.copyOf(env));
+                Change change = fix(ctx);
+                if (change == null) continue;
+                String text = script.text();
+                edits.add(change.applied() ? Edit.replace(i, text, change) : Edit.finding(i, change));
+            }
+        }
+        return edits;
+    }
+
+    private Change fix(Context ctx) {
+        String id = info().id();
+        Instruction i = ctx.run();
+        RunScript script = ctx.script();
+        if (flag() != null) {
+            List<Word> at = new ArrayList<>();
+            for (SimpleCommand c : script.script().commands()) {
+                Word w = flagAfter(c, ctx);
+                if (w != null) at.add(w);
+            }
+            if (at.isEmpty() || alreadyClean(ctx)) return null;
+            String why = reasonToLeave(ctx);
+            if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
+            for (Word w : at) script.insertAfter(w, flag());
+        } else {
+            boolean fills = script.script().commands().stream().anyMatch(c -> fills(c, ctx));
+            if (!fills || alreadyClean(ctx)) return null;
+            String why = reasonToLeave(ctx);
+            if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
+            String cleanup = cleanup(ctx);
+            if (cleanup == null) return null;
+            if (!script.canAppend()) {
+                return Change.finding(id, i.line(), i.endLine(), message()
+                        + ": the RUN ends in `;`, `&` or a comment, so `&& " + cleanup + "` cannot simply be added");
+            }
+            script.append(cleanup);
+        }
+        alsoEdit(ctx);
+        Change c = Change.rewrite(id, i.line(), i.endLine(), message());
+        return estimate() == null ? c : c.withEstimate(estimate());
+    }
+
+    private static void inheritedEnv(List<Stage> all, Stage stage, Map<String, String> env) {
+        Stage parent = FinalImage.parent(all, stage);
+        if (parent == null) return;
+        inheritedEnv(all, parent, env);
+        for (Instruction i : parent.instructions()) if (i.kind() == Keyword.ENV) addEnv(i, env);
+    }
+
+    private static void addEnv(Instruction i, Map<String, String> env) {
+        List<String> v = i.command().values();
+        for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), v.get(k + 1));
+    }
+}

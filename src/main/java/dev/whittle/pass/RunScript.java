@@ -1,0 +1,238 @@
+package dev.whittle.pass;
+
+import dev.whittle.shell.Script;
+import dev.whittle.shell.Shell;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.shell.Step;
+import dev.whittle.shell.Word;
+import dev.whittle.syntax.LogicalLineMap;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A shell-form RUN's body, parsed, with edits made at shell level and written back into the
+ * instruction's text in the file's own layout: only the edited spans change; a command appended to a
+ * multi-line RUN gets its own line in the same {@code && \} style and indentation.
+ */
+public final class RunScript {
+    private static final int MAX_LINE = 100;
+
+    private final Instruction instruction;
+    private final Dockerfile file;
+    private final char escape;
+    private final Script script;
+    private LogicalLineMap map; // built on the first edit
+    private final int bodyStart; // offset of the script in the logical line
+    private final List<Splice> splices = new ArrayList<>();
+    private final List<String> appended = new ArrayList<>();
+
+    private record Splice(int start, int end, String text) {}
+
+    private RunScript(Instruction instruction, Dockerfile file, Script script, int bodyStart) {
+        this.instruction = instruction;
+        this.file = file;
+        this.escape = file.escape();
+        this.script = script;
+        this.bodyStart = bodyStart;
+    }
+
+    /** Parsed scripts by text: every pass asks for the same RUN bodies, and parsing is the cost. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Script> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Script parse(String body) {
+        Script s = PARSED.get(body);
+        if (s != null) return s;
+        s = Shell.parse(body);
+        if (PARSED.size() > 20_000) PARSED.clear();
+        PARSED.put(body, s);
+        return s;
+    }
+
+    private LogicalLineMap map() {
+        if (map == null) {
+            map = LogicalLineMap.of(instruction, escape);
+            if (!map.logical().equals(instruction.command().original()) || !map.endsInText()) {
+                throw new IllegalStateException("logical line of " + instruction.text() + " does not map to its text");
+            }
+        }
+        return map;
+    }
+
+    /**
+     * The RUN's script, or null when it is not a shell-form RUN whose body parses, or has heredocs
+     * (whose bodies a pass does not edit).
+     */
+    public static RunScript of(Instruction i, Dockerfile file) {
+        char escape = file.escape();
+        if (i.kind() != Keyword.RUN || i.command().json() || !i.heredocs().isEmpty()) return null;
+        String body = i.command().args();
+        String original = i.command().original();
+        int end = original.length();
+        while (end > 0 && Character.isWhitespace(original.charAt(end - 1))) end--;
+        int start = end - body.length();
+        if (body.isEmpty() || start < 0 || !original.startsWith(body, start)) return null;
+        String text = i.text().stripTrailing();
+        if (text.isEmpty() || text.charAt(text.length() - 1) == escape) return null; // continued into the end of file
+        String lastLine = text.substring(text.lastIndexOf('\n') + 1).strip();
+        if (lastLine.startsWith("#")) return null; // ends in a comment line inside the continuation
+        Script script = parse(body);
+        if (!script.parsed() || script.steps().isEmpty()) return null;
+        return new RunScript(i, file, script, start);
+    }
+
+    public Script script() {
+        return script;
+    }
+
+    public Instruction instruction() {
+        return instruction;
+    }
+
+    /** Whether the RUN mounts a cache (files written there never reach the layer). */
+    public boolean hasCacheMount() {
+        return instruction.command().flags().stream().anyMatch(f -> f.startsWith("--mount") && f.contains("type=cache"));
+    }
+
+    /** The script as written in the text: from its first character to its last, continuations and all. */
+    public String writtenBody() {
+        String text = instruction.text();
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\r' || text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) end--;
+        return text.substring(map().start(bodyStart), end);
+    }
+
+    /** Whether the script can take a command appended after it (no trailing `;`, `&` or comment). */
+    public boolean canAppend() {
+        Step last = script.steps().get(script.steps().size() - 1);
+        return script.text().substring(last.end()).isBlank();
+    }
+
+    /**
+     * Replaces the text from the start of one word to the end of another; false (nothing changed) when
+     * a comment line sits between them.
+     */
+    public boolean replace(Word first, Word last, String text) {
+        int from = map().start(bodyStart + first.start());
+        int to = map().end(bodyStart + last.end());
+        if (map().hasSkippedLine(from, to)) return false;
+        splices.add(new Splice(from, to, text));
+        return true;
+    }
+
+    /** Inserts {@code " " + text} right after a word. */
+    public RunScript insertAfter(Word word, String text) {
+        int at = map().end(bodyStart + word.end());
+        splices.add(new Splice(at, at, " " + text));
+        return this;
+    }
+
+    /**
+     * Removes a top-level step and its connector. Returns false (and changes nothing) when the step is
+     * not joined with {@code &&} or the text to remove holds a comment line.
+     */
+    public boolean removeStep(int index) {
+        return removeSteps(index, index);
+    }
+
+    /** Removes the top-level steps {@code first..last} (inclusive) and their connectors; see {@link #removeStep}. */
+    public boolean removeSteps(int first, int last) {
+        List<Step> steps = script.steps();
+        if (first == 0 && last == steps.size() - 1) return false;
+        for (int k = first; k <= last + 1 && k < steps.size(); k++) {
+            if (k > 0 && !steps.get(k).connector().equals("&&")) return false;
+        }
+        int from;
+        int to;
+        if (last + 1 < steps.size()) {
+            from = map().start(bodyStart + steps.get(first).start());
+            to = map().start(bodyStart + steps.get(last + 1).start());
+        } else {
+            from = map().end(bodyStart + steps.get(first - 1).end());
+            to = map().end(bodyStart + steps.get(last).end());
+        }
+        if (map().hasSkippedLine(from, to)) return false;
+        for (Splice sp : splices) if (sp.start() < to && sp.end() > from) return false;
+        splices.add(new Splice(from, to, ""));
+        return true;
+    }
+
+    /** Appends {@code && command} after the last step. Call {@link #canAppend()} first. */
+    public RunScript append(String command) {
+        appended.add(command);
+        return this;
+    }
+
+    /** Whether any edit was made. */
+    public boolean edited() {
+        return !splices.isEmpty() || !appended.isEmpty();
+    }
+
+    /** The instruction's new text. */
+    public String text() {
+        StringBuilder out = new StringBuilder(instruction.text());
+        List<Splice> ordered = new ArrayList<>(splices);
+        ordered.sort(Comparator.comparingInt(Splice::start).reversed());
+        int limit = Integer.MAX_VALUE;
+        for (Splice s : ordered) {
+            if (s.end() > limit) throw new IllegalStateException("overlapping edits in " + instruction.text());
+            out.replace(s.start(), s.end(), s.text());
+            limit = s.start();
+        }
+        if (appended.isEmpty()) return out.toString();
+        return appendCommands(out.toString(), appended, escape, file);
+    }
+
+    /** Adds {@code && cmd} to the end of a RUN text, in the text's (else the file's) continuation style. */
+    static String appendCommands(String text, List<String> commands, char escape, Dockerfile file) {
+        String cr = text.endsWith("\r") ? "\r" : "";
+        String body = cr.isEmpty() ? text : text.substring(0, text.length() - 1);
+        int end = body.length();
+        while (end > 0 && (body.charAt(end - 1) == ' ' || body.charAt(end - 1) == '\t')) end--;
+        body = body.substring(0, end);
+        StringBuilder out = new StringBuilder(body);
+        String[] lines = body.split("\n", -1);
+        String last = lines[lines.length - 1];
+        if (lines.length == 1) {
+            String joined = " && " + String.join(" && ", commands);
+            if (body.length() + joined.length() <= MAX_LINE) return out.append(joined).append(cr).toString();
+        }
+        int leadingLines = 0;
+        int trailingLines = 0;
+        for (String line : lines) {
+            String t = line.strip();
+            if (t.startsWith("&&")) leadingLines++;
+            if (t.endsWith("&& " + escape) || t.endsWith("&&" + escape)) trailingLines++;
+        }
+        boolean leading = leadingLines != trailingLines ? leadingLines > trailingLines : Style.leadingAnd(file);
+        String indent = lines.length == 1 ? null : Style.chainIndent(lines, escape);
+        if (indent == null || indent.isEmpty()) indent = Style.continuationIndent(file);
+        for (String c : commands) {
+            if (leading) out.append(" ").append(escape).append(cr).append("\n").append(indent).append("&& ").append(c);
+            else out.append(" && ").append(escape).append(cr).append("\n").append(indent).append(c);
+        }
+        return out.append(cr).toString();
+    }
+
+    private static String leadingWhitespace(String line) {
+        int k = 0;
+        while (k < line.length() && (line.charAt(k) == ' ' || line.charAt(k) == '\t')) k++;
+        return line.substring(0, k);
+    }
+
+    /**
+     * The first argument whose value is one of {@code names} ({@code apk --no-cache add} gives add's
+     * word), or null.
+     */
+    public static Word subcommand(SimpleCommand c, java.util.Set<String> names) {
+        for (int k = 1; k < c.words().size(); k++) {
+            String v = c.words().get(k).literal();
+            if (v != null && names.contains(v)) return c.words().get(k);
+        }
+        return null;
+    }
+}
