@@ -1,7 +1,24 @@
 package dev.whittle.pass;
 
 import dev.whittle.pass.rules.AddToCopy;
+import dev.whittle.pass.rules.ApkNoCache;
+import dev.whittle.pass.rules.AptListsCleanup;
+import dev.whittle.pass.rules.AptNoInstallRecommends;
+import dev.whittle.pass.rules.ComposerClearCache;
+import dev.whittle.pass.rules.GemNoDocument;
+import dev.whittle.pass.rules.GoBuildCache;
+import dev.whittle.pass.rules.GoGetInstall;
+import dev.whittle.pass.rules.LegacyKeyValue;
+import dev.whittle.pass.rules.ProfileExport;
+import dev.whittle.pass.rules.SecretArgs;
 import dev.whittle.pass.rules.MaintainerToLabel;
+import dev.whittle.pass.rules.MergeRuns;
+import dev.whittle.pass.rules.NpmCacheClean;
+import dev.whittle.pass.rules.PipNoCacheDir;
+import dev.whittle.pass.rules.PythonToolCache;
+import dev.whittle.pass.rules.YarnCacheClean;
+import dev.whittle.pass.rules.YumClean;
+import dev.whittle.pass.rules.ZypperClean;
 import java.util.List;
 
 /** The one ordered list of passes. Levels are data: each pass names the lowest level that runs it. */
@@ -9,8 +26,29 @@ public final class Passes {
     private Passes() {}
 
     public static final List<Pass> ALL = List.of(
+            // modernisation: one instruction at a time
             new MaintainerToLabel(),
-            new AddToCopy());
+            new AddToCopy(),
+            new LegacyKeyValue(),
+            new GoGetInstall(),
+            new ProfileExport(),
+            new SecretArgs(),
+            SecretArgs.rewriting(),
+            // layers: merging first, so the cache passes see the RUNs as they will ship
+            new MergeRuns(),
+            // package caches, cleaned in the RUN that fills them
+            new AptListsCleanup(),
+            new AptNoInstallRecommends(),
+            new ApkNoCache(),
+            new YumClean(),
+            new ZypperClean(),
+            new PipNoCacheDir(),
+            new PythonToolCache(),
+            new NpmCacheClean(),
+            new YarnCacheClean(),
+            new GemNoDocument(),
+            new ComposerClearCache(),
+            new GoBuildCache());
 
     public static Pass byId(String id) {
         for (Pass p : ALL) if (p.info().id().equals(id)) return p;

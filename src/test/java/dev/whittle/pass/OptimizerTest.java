@@ -28,6 +28,30 @@ class OptimizerTest {
     }
 
     @Test
+    void linesReferToTheInputAfterEarlierPassesRemovedAndMergedInstructions() {
+        String in = "FROM debian:12\n"            // 1
+                + "ARG GIT_TOKEN\n"               // 2: removed (aggressive)
+                + "RUN git clone https://$GIT_TOKEN@x/y\n" // 3
+                + "RUN apt-get update\n"          // 4
+                + "# tools\n"                     // 5
+                + "RUN apt-get install -y \\\n"  // 6
+                + "      make\n"                  // 7
+                + "ENV A 1\n";                    // 8
+        Optimizer.Result r = run(in, Optimizer.Options.of(Level.AGGRESSIVE));
+        assertEquals("FROM debian:12\n"
+                + "RUN --mount=type=secret,id=git_token,env=GIT_TOKEN git clone https://$GIT_TOKEN@x/y\n"
+                + "RUN apt-get update && \\\n"
+                + "    # tools\n"
+                + "    apt-get install --no-install-recommends -y \\\n"
+                + "      make && \\\n"
+                + "    rm -rf /var/lib/apt/lists/*\n"
+                + "ENV A=1\n", r.output().print());
+        List<String> where = r.changes().stream().map(c -> c.passId() + "@" + c.line() + "-" + c.endLine()).toList();
+        assertEquals(List.of("secret-arg-to-mount@2-2", "merge-runs@4-7", "apt-lists-cleanup@4-7",
+                "apt-no-install-recommends@4-7", "legacy-key-value@8-8"), where);
+    }
+
+    @Test
     void nothingToDoReturnsTheSameTree() {
         Dockerfile in = DockerfileReader.read("FROM a\nCOPY x /x\n".getBytes(StandardCharsets.UTF_8));
         Optimizer.Result r = Optimizer.optimize(in, Optimizer.Options.of(Level.AGGRESSIVE));

@@ -1,0 +1,73 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.pass.CacheRule;
+import dev.whittle.pass.Commands;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.shell.Step;
+import dev.whittle.shell.Word;
+import java.util.List;
+import java.util.Set;
+
+/** {@code apk add} gets {@code --no-cache}; an {@code apk update} before it in the same RUN goes. */
+public final class ApkNoCache extends CacheRule {
+    private static final PassInfo INFO = new PassInfo("apk-no-cache", "apk add without the index cache",
+            "Use apk add --no-cache instead of apk update and a cache left in the layer.",
+            Level.SAFE, List.of("DL3019"),
+            "apk update and apk add store the package index and the downloaded packages under /var/cache/apk. "
+                    + "--no-cache fetches a fresh index for the command and keeps nothing, so `apk update` "
+                    + "before it is no longer needed; whittle removes an `apk update &&` that sits in the same "
+                    + "RUN. RUNs that already remove /var/cache/apk, mount a cache, or sit in builder stages "
+                    + "are left alone.");
+
+    private static final Set<String> FILLING = Set.of("add", "upgrade");
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    protected Word flagAfter(SimpleCommand c, Context ctx) {
+        if (!Commands.isProgram(c, "apk") || c.hasArg("--no-cache")) return null;
+        return Commands.subcommand(c, FILLING);
+    }
+
+    @Override
+    protected String flag() {
+        return "--no-cache";
+    }
+
+    @Override
+    protected boolean alreadyClean(Context ctx) {
+        return Commands.removes(ctx.script().script(), "/var/cache/apk", "/etc/apk/cache");
+    }
+
+    @Override
+    protected void alsoEdit(Context ctx) {
+        List<Step> steps = ctx.script().script().steps();
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            if (s.compound() || s.commands().size() != 1) continue;
+            SimpleCommand c = s.commands().get(0);
+            if (Commands.isProgram(c, "apk") && c.args().equals(List.of("update")) && laterAdd(steps, k)) {
+                ctx.script().removeStep(k);
+            }
+        }
+    }
+
+    private static boolean laterAdd(List<Step> steps, int k) {
+        for (int j = k + 1; j < steps.size(); j++) {
+            for (SimpleCommand c : steps.get(j).commands()) {
+                if (Commands.isProgram(c, "apk") && Commands.subcommand(c, FILLING) != null) return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected String message() {
+        return "apk --no-cache: neither the package index nor the packages stay in the layer";
+    }
+}

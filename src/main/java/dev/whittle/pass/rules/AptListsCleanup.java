@@ -1,0 +1,194 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.pass.Commands;
+import dev.whittle.pass.Edit;
+import dev.whittle.pass.FinalImage;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.pass.RunScript;
+import dev.whittle.report.Change;
+import dev.whittle.shell.Script;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.shell.Step;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A RUN that runs {@code apt-get update} removes {@code /var/lib/apt/lists/*} itself. A removal that sits
+ * in a later RUN (where it frees nothing) moves into the RUNs that fetched the lists.
+ */
+public final class AptListsCleanup implements Pass {
+    private static final PassInfo INFO = new PassInfo("apt-lists-cleanup", "apt lists removed in the same RUN",
+            "Remove /var/lib/apt/lists/* in the RUN that ran apt-get update, not in a later layer.",
+            Level.SAFE, List.of("DL3009"),
+            "apt-get update downloads the package index into /var/lib/apt/lists (typically 20 to 50 MB). Each RUN "
+                    + "is a layer, so the index must be removed in the same RUN that fetched it; an `rm` in a "
+                    + "later RUN only hides the files. whittle appends `rm -rf /var/lib/apt/lists/*` to the RUN "
+                    + "that runs apt-get update, and drops a later RUN's removal that has then nothing left to "
+                    + "do. It reports instead of rewriting when a later RUN installs with apt without its own "
+                    + "update (it relies on the index: merge the RUNs), and leaves alone RUNs that mount a "
+                    + "cache and builder stages whose files never ship.");
+
+    private static final String CLEANUP = "rm -rf /var/lib/apt/lists/*";
+    private static final String LISTS = "/var/lib/apt/lists";
+    private static final Set<String> NEEDS_LISTS = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade",
+            "build-dep", "source", "download", "satisfy", "reinstall");
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file) {
+        List<Instruction> runs = new ArrayList<>();
+        List<Stage> shipping = new ArrayList<>(FinalImage.stages(file));
+        Collections.reverse(shipping);
+        for (Stage s : shipping) {
+            for (Instruction i : s.instructions()) if (i.kind() == Keyword.RUN) runs.add(i);
+        }
+        List<Edit> edits = new ArrayList<>();
+        char esc = file.escape();
+        List<Script> scripts = new ArrayList<>();
+        for (Instruction i : runs) {
+            RunScript s = RunScript.of(i, file);
+            scripts.add(s == null ? null : s.script());
+        }
+        boolean allFixed = true;
+        for (int r = 0; r < runs.size(); r++) {
+            Instruction run = runs.get(r);
+            RunScript script = RunScript.of(run, file);
+            if (script == null) {
+                if (updates(run.command().original())) allFixed = false;
+                continue;
+            }
+            Script sh = script.script();
+            if (!updates(sh)) {
+                List<Integer> cleanupSteps = cleanupSteps(sh);
+                List<Instruction> before = previousUpdates(runs, scripts, r);
+                if (!cleanupSteps.isEmpty() && allFixed && !before.isEmpty()) {
+                    edits.add(dropLaterCleanup(script, cleanupSteps, before));
+                }
+                continue;
+            }
+            if (Commands.removes(sh, LISTS)) continue;
+            if (script.hasCacheMount()) {
+                allFixed = false;
+                continue;
+            }
+            Instruction needer = laterNeeder(runs, scripts, r);
+            if (needer != null) {
+                allFixed = false;
+                edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
+                        "apt lists are kept: a later RUN (`" + snippet(needer) + "`) installs with apt without "
+                                + "its own apt-get update; merge the RUNs, then the lists can go")));
+                continue;
+            }
+            if (!script.canAppend()) {
+                allFixed = false;
+                edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
+                        "apt lists are kept: the RUN ends in `;`, `&` or a comment, so `&& " + CLEANUP
+                                + "` cannot simply be added")));
+                continue;
+            }
+            edits.add(Edit.replace(run, script.append(CLEANUP).text(), Change.rewrite(INFO.id(), run.line(),
+                    run.endLine(), "apt lists removed in the RUN that fetched them").withEstimate("about -20 to -50 MB")));
+        }
+        return edits;
+    }
+
+    private Edit dropLaterCleanup(RunScript script, List<Integer> cleanupSteps, List<Instruction> fixed) {
+        Instruction run = script.instruction();
+        String message = "`" + CLEANUP + "` in a later layer frees nothing; it now runs in the RUN that fetched "
+                + "the lists";
+        if (script.script().steps().size() == cleanupSteps.size()) {
+            return Edit.remove(run, Change.rewrite(INFO.id(), run.line(), run.endLine(), message));
+        }
+        boolean removed = true;
+        int k = 0;
+        while (k < cleanupSteps.size() && removed) {
+            int first = cleanupSteps.get(k);
+            int last = first;
+            while (k + 1 < cleanupSteps.size() && cleanupSteps.get(k + 1) == last + 1) {
+                k++;
+                last++;
+            }
+            removed = script.removeSteps(first, last);
+            k++;
+        }
+        if (!removed) {
+            return Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
+                    "`" + CLEANUP + "` in a later layer frees nothing; remove it (it is not joined with &&)"));
+        }
+        return Edit.replace(run, script.text(), Change.rewrite(INFO.id(), run.line(), run.endLine(), message));
+    }
+
+    static String snippet(Instruction i) {
+        String line = i.command().original().strip().replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+    }
+
+    /** The RUNs before r that run apt-get update (all of them get or have their own cleanup). */
+    private static List<Instruction> previousUpdates(List<Instruction> runs, List<Script> scripts, int r) {
+        List<Instruction> out = new ArrayList<>();
+        for (int k = 0; k < r; k++) {
+            Script s = scripts.get(k);
+            if (s != null && updates(s)) out.add(runs.get(k));
+        }
+        return out;
+    }
+
+    /** A later RUN that installs with apt without fetching the lists itself, or null. */
+    private static Instruction laterNeeder(List<Instruction> runs, List<Script> scripts, int r) {
+        for (int k = r + 1; k < runs.size(); k++) {
+            Script s = scripts.get(k);
+            if (s == null) {
+                if (runs.get(k).command().original().matches("(?s).*\\bapt(-get)?\\s.*install.*")) return runs.get(k);
+                continue;
+            }
+            if (updates(s)) continue;
+            for (SimpleCommand c : s.commands()) {
+                if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return runs.get(k);
+                if (Commands.isProgram(c, "apt-cache")) return runs.get(k);
+            }
+        }
+        return null;
+    }
+
+    /** The indexes of the top-level steps that are only an rm of the lists. */
+    private static List<Integer> cleanupSteps(Script sh) {
+        List<Integer> out = new ArrayList<>();
+        List<Step> steps = sh.steps();
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            if (s.compound() || s.commands().size() != 1) continue;
+            SimpleCommand c = s.commands().get(0);
+            if (!Commands.isProgram(c, "rm") || !c.redirects().isEmpty()) continue;
+            List<String> paths = c.args().stream().filter(a -> !a.startsWith("-")).toList();
+            if (!paths.isEmpty() && paths.stream().allMatch(p -> p.replace("\"", "").startsWith(LISTS))) out.add(k);
+        }
+        return out;
+    }
+
+    private static boolean isApt(SimpleCommand c) {
+        return Commands.isProgram(c, "apt-get", "apt", "aptitude");
+    }
+
+    private static boolean updates(Script sh) {
+        for (SimpleCommand c : sh.commands()) {
+            if (isApt(c) && Commands.subcommand(c, Set.of("update")) != null) return true;
+        }
+        return false;
+    }
+
+    private static boolean updates(String line) {
+        return line.matches("(?s).*\\bapt(-get)?\\s+(-\\S+\\s+)*update\\b.*");
+    }
+}

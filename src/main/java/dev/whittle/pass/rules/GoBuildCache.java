@@ -1,0 +1,94 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.pass.CacheRule;
+import dev.whittle.pass.Commands;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import java.util.List;
+import java.util.Set;
+
+/** In a stage that ships, the last RUN that runs the go tool removes the build and module caches. */
+public final class GoBuildCache extends CacheRule {
+    private static final PassInfo INFO = new PassInfo("go-build-cache", "Go build and module caches removed",
+            "In an image that ships the Go toolchain, remove the build and module caches after the last go command.",
+            Level.SAFE, List.of(),
+            "go build and go mod download fill the build cache (~/.cache/go-build) and the module cache "
+                    + "(GOPATH/pkg/mod); in a single-stage image both ship, often several hundred MB. whittle "
+                    + "appends `go clean -cache -modcache` to the last RUN of the stage that runs go, only when "
+                    + "nothing after it uses go again (no later RUN, CMD or ENTRYPOINT mentions go: `go run` at "
+                    + "start-up would need the modules). A builder stage (the better fix, see the stage-split "
+                    + "pass) is left alone.");
+
+    private static final Set<String> FILLING = Set.of("build", "install", "get", "mod", "test", "generate", "vet");
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    protected boolean fills(SimpleCommand c, Context ctx) {
+        if (!Commands.isProgram(c, "go")) return false;
+        String sub = c.args().stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        if (!FILLING.contains(sub)) return false;
+        return !sub.equals("mod") || c.hasArg("download") || c.hasArg("tidy");
+    }
+
+    @Override
+    protected boolean alreadyClean(Context ctx) {
+        for (SimpleCommand c : ctx.script().script().commands()) {
+            if (Commands.isProgram(c, "go") && c.hasArg("clean")) return true;
+            if (c.assignments().stream().anyMatch(a -> a.text().startsWith("GOCACHE=") || a.text().startsWith("GOMODCACHE="))) {
+                return true;
+            }
+        }
+        return Commands.removes(ctx.script().script(), "/root/.cache/go-build", "~/.cache/go-build", "/go/pkg/mod");
+    }
+
+    /** Programs a later RUN may run without needing the Go caches. */
+    private static final Set<String> HARMLESS = Set.of("chmod", "chown", "chgrp", "mkdir", "rm", "ln", "cp", "mv",
+            "touch", "echo", "printf", "true", "useradd", "adduser", "addgroup", "groupadd", "usermod", "apk",
+            "apt-get", "apt", "yum", "dnf", "sed", "cat", "tee", "setcap", "update-ca-certificates", "strip", "upx");
+
+    @Override
+    protected String reasonToLeave(Context ctx) {
+        boolean after = false;
+        for (Instruction i : ctx.stage().instructions()) {
+            if (i == ctx.run()) {
+                after = true;
+                continue;
+            }
+            if (!after) continue;
+            Keyword k = i.kind();
+            boolean go = i.command().original().matches("(?s).*\\bgo\\b.*");
+            if (k == Keyword.RUN && go) return ""; // the last RUN that runs go gets the cleanup
+            if ((k == Keyword.CMD || k == Keyword.ENTRYPOINT) && go) {
+                return "the Go caches stay: " + i.command().keyword().toUpperCase(java.util.Locale.ROOT)
+                        + " runs go when the container starts; build a binary instead (see the stage-split pass)";
+            }
+            if (k == Keyword.RUN) {
+                dev.whittle.pass.RunScript later = dev.whittle.pass.RunScript.of(i, ctx.file());
+                boolean harmless = later != null && later.script().commands().stream()
+                        .allMatch(c -> HARMLESS.contains(Commands.program(c)));
+                if (!harmless) {
+                    return "the Go caches stay: a later RUN (`" + AptListsCleanup.snippet(i)
+                            + "`) may run the go tool (make, a script) and would download everything again";
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected String cleanup(Context ctx) {
+        return "go clean -cache -modcache";
+    }
+
+    @Override
+    protected String message() {
+        return "Go build and module caches removed after the last go command";
+    }
+}

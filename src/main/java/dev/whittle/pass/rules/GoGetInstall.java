@@ -1,0 +1,118 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.pass.Commands;
+import dev.whittle.pass.Edit;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.pass.RunScript;
+import dev.whittle.report.Change;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.shell.Step;
+import dev.whittle.shell.Word;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code go get} used to install a program becomes {@code go install module@latest}. */
+public final class GoGetInstall implements Pass {
+    private static final PassInfo INFO = new PassInfo("go-get-to-install", "go get to go install @version",
+            "Install Go programs with `go install pkg@version`; `go get` stopped installing in Go 1.17.",
+            Level.SAFE, List.of(),
+            "Since Go 1.17 `go get` only edits go.mod, and outside a module it fails; installing a program is "
+                    + "`go install path@version` (Go 1.16+). whittle rewrites `go get [-u] [-v] path...` to "
+                    + "`go install [-v] path@latest` when the RUN is clearly installing programs: no build "
+                    + "context has been copied into the stage yet (so there is no go.mod the command could be "
+                    + "editing), no -d flag, every argument a full import path. @latest is what `go get -u` "
+                    + "fetched; pin a version for reproducible builds. A following `go install path` of the same "
+                    + "paths is then redundant and removed. With a golang image older than 1.16 the rewrite is "
+                    + "reported, not made (that toolchain has no `go install path@version`).");
+
+    private static final Pattern GOLANG_VERSION = Pattern.compile("(?:.*/)?golang:(\\d+)\\.(\\d+).*");
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file) {
+        List<Edit> edits = new ArrayList<>();
+        for (Stage stage : file.stages()) {
+            boolean contextCopied = false;
+            for (Instruction i : stage.instructions()) {
+                if (i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) contextCopied = true;
+                if (i.kind() != Keyword.RUN || contextCopied) continue;
+                RunScript script = RunScript.of(i, file);
+                if (script == null) continue;
+                Edit e = rewrite(stage, i, script);
+                if (e != null) edits.add(e);
+            }
+        }
+        return edits;
+    }
+
+    private Edit rewrite(Stage stage, Instruction i, RunScript script) {
+        List<Step> steps = script.script().steps();
+        List<String> installed = new ArrayList<>();
+        int firstGet = -1;
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            if (s.compound() || s.commands().size() != 1) continue;
+            SimpleCommand c = s.commands().get(0);
+            if (!Commands.isProgram(c, "go") || c.words().size() < 3 || !"get".equals(c.words().get(1).literal())) continue;
+            List<String> paths = new ArrayList<>();
+            boolean verbose = false;
+            for (int w = 2; w < c.words().size(); w++) {
+                String a = c.words().get(w).literal();
+                if (a == null) return null;
+                if (a.equals("-v")) verbose = true;
+                else if (a.equals("-u") || a.equals("-u=patch")) continue;
+                else if (a.startsWith("-")) return null; // -d, -t, -insecure ...: leave it
+                else if (a.matches("[a-z0-9.-]+\\.[a-z]+(/[A-Za-z0-9._~/-]+)?(\\.\\.\\.)?(@[A-Za-z0-9._+-]+)?")) paths.add(a);
+                else return null;
+            }
+            if (paths.isEmpty()) return null;
+            String older = oldGolang(stage.baseImage());
+            List<String> versioned = paths.stream().map(p -> p.contains("@") ? p : p + "@latest").toList();
+            String replacement = "go install " + (verbose ? "-v " : "") + String.join(" ", versioned);
+            if (older != null) {
+                return Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), "`go get` installing a "
+                        + "program; with Go 1.16+ write `" + replacement + "` (" + older + " predates it)"));
+            }
+            Word first = c.words().get(0);
+            Word last = c.words().get(c.words().size() - 1);
+            if (!script.replace(first, last, replacement)) return null;
+            for (String p : paths) installed.add(p.replaceAll("@.*", ""));
+            if (firstGet < 0) firstGet = k;
+        }
+        if (installed.isEmpty()) return null;
+        // a later `go install path` of the same paths (no version) is redundant now, and fails outside a module
+        for (int k = firstGet + 1; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            if (s.compound() || s.commands().size() != 1) continue;
+            SimpleCommand c = s.commands().get(0);
+            if (Commands.isProgram(c, "go") && c.words().size() >= 3 && "install".equals(c.words().get(1).literal())
+                    && installed.containsAll(c.args().subList(1, c.args().size()))) {
+                script.removeStep(k);
+            }
+        }
+        return Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(),
+                "`go get` of a program → `go install path@latest` (go get no longer installs since Go 1.17; "
+                        + "pin a version for reproducible builds)"));
+    }
+
+    /** "golang:1.12" when the stage's base is a golang image older than 1.16, else null. */
+    private static String oldGolang(String image) {
+        Matcher m = GOLANG_VERSION.matcher(image);
+        if (!m.matches()) return null;
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        return major == 1 && minor < 16 ? image : null;
+    }
+}

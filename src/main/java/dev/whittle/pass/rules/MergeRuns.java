@@ -1,0 +1,133 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.pass.Commands;
+import dev.whittle.pass.Edit;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.pass.RunScript;
+import dev.whittle.pass.Style;
+import dev.whittle.report.Change;
+import dev.whittle.shell.Step;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Consecutive RUN instructions become one RUN, chained with {@code &&}. */
+public final class MergeRuns implements Pass {
+    private static final PassInfo INFO = new PassInfo("merge-runs", "consecutive RUNs merged",
+            "Merge consecutive RUN instructions into one layer, chained with && so a failure still fails the build.",
+            Level.BALANCED, List.of("DL3059"),
+            "Each RUN makes a layer; files one RUN creates and a later one deletes still ship in the first "
+                    + "layer, and every layer adds metadata and pull time. whittle merges RUNs that follow each "
+                    + "other directly (only comment lines between, which are kept inside the merged RUN) when "
+                    + "they have the same flags, are shell form without heredocs, and merging keeps what the "
+                    + "shell does: a RUN that changes the shell's state (cd, export, set, a bare assignment, "
+                    + "exit, exec, source ...) is not merged with the one after it, because that one would then "
+                    + "run in a different directory or environment; a RUN whose commands are joined with `;` or "
+                    + "`||` is wrapped in `{ ...; }` so that its failure still fails the build. Files with a SHELL "
+                    + "instruction or the backtick escape (Windows) are left alone. Merging trades some build "
+                    + "cache reuse (a change to a later part re-runs the earlier part), which is why the pass is "
+                    + "in the balanced level.");
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file) {
+        List<Edit> edits = new ArrayList<>();
+        if (file.escape() != '\\') return edits;
+        List<Instruction> all = file.instructions();
+        if (all.stream().anyMatch(i -> i.kind() == Keyword.SHELL)) return edits;
+        Boolean leading = null;
+        String indent = null;
+        int k = 0;
+        while (k < all.size()) {
+            Instruction first = all.get(k);
+            RunScript head = RunScript.of(first, file);
+            if (head == null || !head.canAppend()) {
+                k++;
+                continue;
+            }
+            String text = first.text();
+            Instruction last = first;
+            RunScript tail = head;
+            List<Instruction> merged = new ArrayList<>();
+            int j = k + 1;
+            while (j < all.size()) {
+                Instruction next = all.get(j);
+                RunScript body = RunScript.of(next, file);
+                if (body == null || !body.canAppend() || !next.command().flags().equals(first.command().flags())
+                        || !mergeablePrefix(next.prefix()) || Commands.changesShellState(tail.script()) != null
+                        || hasBackground(tail) || hasBackground(body)) {
+                    break;
+                }
+                if (leading == null) {
+                    leading = Style.leadingAnd(file);
+                    indent = Style.continuationIndent(file);
+                }
+                String own = Style.chainIndent(text.split("\n"), file.escape());
+                if (own == null || own.isEmpty()) own = Style.chainIndent(next.text().split("\n"), file.escape());
+                text = join(text, next.prefix(), wrapped(body), file.escape(), leading,
+                        own == null || own.isEmpty() ? indent : own);
+                merged.add(next);
+                last = next;
+                tail = body;
+                j++;
+            }
+            if (!merged.isEmpty()) {
+                String message = (merged.size() + 1) + " consecutive RUNs merged into one layer";
+                edits.add(Edit.replace(first, text, Change.rewrite(INFO.id(), first.line(), last.endLine(), message)));
+                for (Instruction m : merged) edits.add(Edit.remove(m, null));
+            }
+            k = j;
+        }
+        return edits;
+    }
+
+    /** Only comment lines (no blank line, no suppression pragma) between the two RUNs. */
+    private static boolean mergeablePrefix(String prefix) {
+        if (prefix.contains("ignore=") || prefix.contains("ignore =")) return false;
+        int lastBreak = prefix.lastIndexOf('\n');
+        if (!prefix.substring(lastBreak + 1).isBlank()) return false;
+        if (lastBreak < 0) return true;
+        for (String line : prefix.substring(0, lastBreak).split("\n", -1)) {
+            if (!line.strip().startsWith("#")) return false;
+        }
+        return true;
+    }
+
+    private static boolean hasBackground(RunScript s) {
+        return s.script().steps().stream().anyMatch(st -> st.connector().equals("&"));
+    }
+
+    /** The body as written, wrapped in { ...; } when its own steps are not all joined with &&. */
+    private static String wrapped(RunScript s) {
+        String body = s.writtenBody();
+        for (Step st : s.script().steps()) {
+            if (!st.connector().isEmpty() && !st.connector().equals("&&")) return "{ " + body + "; }";
+        }
+        return body;
+    }
+
+    private static String join(String text, String comments, String body, char escape, boolean leading, String indent) {
+        String cr = text.endsWith("\r") ? "\r" : "";
+        String head = cr.isEmpty() ? text : text.substring(0, text.length() - 1);
+        int end = head.length();
+        while (end > 0 && (head.charAt(end - 1) == ' ' || head.charAt(end - 1) == '\t')) end--;
+        StringBuilder out = new StringBuilder(head.substring(0, end));
+        out.append(leading ? " " + escape : " && " + escape).append(cr).append('\n');
+        int lastBreak = comments.lastIndexOf('\n');
+        if (lastBreak >= 0) {
+            for (String line : comments.substring(0, lastBreak + 1).split("(?<=\n)")) {
+                out.append(indent).append(line.stripLeading());
+            }
+        }
+        out.append(indent).append(leading ? "&& " : "").append(body).append(cr);
+        return out.toString();
+    }
+}

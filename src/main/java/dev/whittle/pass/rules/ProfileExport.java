@@ -1,0 +1,77 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.pass.Commands;
+import dev.whittle.pass.Edit;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.pass.RunScript;
+import dev.whittle.report.Change;
+import dev.whittle.shell.Redirect;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code echo "export X=Y" >> /etc/profile} is reported with the ENV it was meant to be. */
+public final class ProfileExport implements Pass {
+    private static final PassInfo INFO = new PassInfo("profile-export-to-env", "exports in /etc/profile",
+            "Report `echo export ... >> /etc/profile`: later RUNs never read it; the intent is ENV.",
+            Level.SAFE, List.of(),
+            "Each RUN is a fresh `/bin/sh -c`, which reads neither /etc/profile nor ~/.bashrc, and neither does "
+                    + "the container's CMD unless it starts a login shell. A variable exported there is therefore "
+                    + "invisible to the rest of the build and usually to the application. whittle reports the "
+                    + "line with the ENV instruction that does what was meant; it does not rewrite, because an "
+                    + "interactive shell in the container may really want the profile.");
+
+    private static final Set<String> PROFILES = Set.of("/etc/profile", "/etc/bash.bashrc", "/root/.bashrc",
+            "/root/.profile", "~/.bashrc", "~/.profile", "/etc/environment");
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file) {
+        List<Edit> edits = new ArrayList<>();
+        for (Instruction i : file.instructions()) {
+            if (i.kind() != Keyword.RUN) continue;
+            RunScript script = RunScript.of(i, file);
+            if (script == null) continue;
+            List<String> exports = new ArrayList<>();
+            String target = null;
+            for (SimpleCommand c : script.script().commands()) {
+                if (!Commands.isProgram(c, "echo", "printf")) continue;
+                String to = appendsTo(c);
+                if (to == null) continue;
+                for (String a : c.args()) {
+                    String s = a.strip();
+                    if (s.startsWith("export ")) s = s.substring(7).strip();
+                    else if (!to.equals("/etc/environment")) continue;
+                    if (s.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                        exports.add(s);
+                        target = to;
+                    }
+                }
+            }
+            if (exports.isEmpty()) continue;
+            edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
+                    "exports written to " + target + " are not seen by later RUNs or CMD; use ENV "
+                            + String.join(" ", exports))));
+        }
+        return edits;
+    }
+
+    private static String appendsTo(SimpleCommand c) {
+        for (Redirect r : c.redirects()) {
+            if (!r.operator().equals(">>") || r.target() == null) continue;
+            String t = r.target().value();
+            if (PROFILES.contains(t)) return t;
+        }
+        return null;
+    }
+}

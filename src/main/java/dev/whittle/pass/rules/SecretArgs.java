@@ -1,0 +1,131 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.pass.Edit;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.report.Change;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * ARG and ENV that carry credentials are reported with the BuildKit secret mount that replaces them;
+ * at the aggressive level an ARG used only by RUNs is rewritten to that mount.
+ */
+public final class SecretArgs implements Pass {
+    private static final PassInfo INFO = new PassInfo("secrets-to-mounts", "secrets in ARG/ENV",
+            "Report ARG/ENV that carry credentials (they end up in the image history); show the secret mount.",
+            Level.SAFE, List.of("SecretsUsedInArgOrEnv"),
+            "Build arguments and ENV values are stored in the image: `docker history` shows them to anyone who "
+                    + "can pull it. Credentials belong in a BuildKit secret mount, which exists only while one "
+                    + "RUN runs: `RUN --mount=type=secret,id=NAME,env=NAME ...`, built with `docker build "
+                    + "--secret id=NAME,env=NAME` instead of `--build-arg NAME=...`. whittle reports ARG and ENV "
+                    + "whose names look like credentials (token, password, secret, key, auth, credential; not "
+                    + "public), showing the mount. At the aggressive level it also rewrites an ARG without a "
+                    + "default that only RUN instructions use: the ARG goes and each RUN that reads it gets the "
+                    + "mount. That changes how the image is built (the secret must be passed with --secret), "
+                    + "which is why it is not done at lower levels. The env= option of secret mounts needs "
+                    + "Dockerfile syntax 1.10 or later (`# syntax=docker/dockerfile:1` selects the current one). "
+                    + "ENV is never rewritten: the application may read it at run time.");
+
+    // BuildKit's SecretsUsedInArgOrEnv name test
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
+    private static final Pattern PUBLIC = Pattern.compile("(?i)(?:_|^)public(?:_|$)");
+
+    private final boolean rewrite;
+
+    public SecretArgs() {
+        this(false);
+    }
+
+    private SecretArgs(boolean rewrite) {
+        this.rewrite = rewrite;
+    }
+
+    /** The aggressive variant, which rewrites where it can. */
+    public static SecretArgs rewriting() {
+        return new SecretArgs(true);
+    }
+
+    @Override
+    public PassInfo info() {
+        return rewrite ? REWRITE_INFO : INFO;
+    }
+
+    private static final PassInfo REWRITE_INFO = new PassInfo("secret-arg-to-mount", "secret ARG to secret mount",
+            "Rewrite a credential ARG used only by RUNs to a BuildKit secret mount (build with --secret).",
+            Level.AGGRESSIVE, List.of("SecretsUsedInArgOrEnv"), INFO.explanation());
+
+    static boolean looksSecret(String name) {
+        return SECRET.matcher(name).find() && !PUBLIC.matcher(name).find();
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file) {
+        List<Edit> edits = new ArrayList<>();
+        for (Stage stage : file.stages()) {
+            for (Instruction i : stage.instructions()) {
+                if (i.kind() != Keyword.ARG && i.kind() != Keyword.ENV) continue;
+                List<String> names = names(i);
+                for (String name : names) {
+                    if (!looksSecret(name)) continue;
+                    String id = name.toLowerCase(Locale.ROOT);
+                    String mount = "RUN --mount=type=secret,id=" + id + ",env=" + name + " ...";
+                    if (rewrite) {
+                        if (i.kind() == Keyword.ARG && names.size() == 1) rewriteArg(stage, i, name, id, edits);
+                        continue;
+                    }
+                    edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
+                            i.command().keyword().toUpperCase(Locale.ROOT) + " " + name + " looks like a credential and "
+                                    + "is stored in the image history; pass it as a secret: " + mount
+                                    + " (docker build --secret id=" + id + ",env=" + name + ")")));
+                }
+            }
+        }
+        return edits;
+    }
+
+    private static List<String> names(Instruction i) {
+        List<String> v = i.command().values();
+        List<String> out = new ArrayList<>();
+        if (i.kind() == Keyword.ENV) {
+            for (int k = 0; k < v.size(); k += 3) out.add(v.get(k));
+        } else {
+            for (String a : v) out.add(a.contains("=") ? a.substring(0, a.indexOf('=')) : a);
+        }
+        return out;
+    }
+
+    private void rewriteArg(Stage stage, Instruction arg, String name, String id, List<Edit> edits) {
+        if (!arg.command().values().get(0).equals(name)) return; // has a default value: it is baked in either way
+        Pattern use = Pattern.compile("\\$\\{?" + Pattern.quote(name) + "\\b");
+        List<Instruction> runs = new ArrayList<>();
+        boolean after = false;
+        for (Instruction i : stage.instructions()) {
+            if (i == arg) {
+                after = true;
+                continue;
+            }
+            if (!after || !use.matcher(i.command().original()).find()) continue;
+            if (i.kind() != Keyword.RUN || i.command().json() || !i.text().startsWith(i.command().keyword())) return;
+            runs.add(i);
+        }
+        if (runs.isEmpty()) return;
+        String kw = arg.command().keyword().toUpperCase(Locale.ROOT);
+        edits.add(Edit.remove(arg, Change.rewrite(REWRITE_INFO.id(), arg.line(), arg.endLine(),
+                kw + " " + name + " → secret mount on the RUNs that use it (build with --secret id=" + id
+                        + ",env=" + name + " instead of --build-arg)")));
+        for (Instruction r : runs) {
+            String keyword = r.command().keyword();
+            String text = keyword + " --mount=type=secret,id=" + id + ",env=" + name + r.text().substring(keyword.length());
+            edits.add(Edit.replace(r, text, null));
+        }
+    }
+}

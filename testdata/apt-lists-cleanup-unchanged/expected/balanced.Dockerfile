@@ -1,0 +1,10 @@
+FROM debian:bookworm-slim
+# already clean
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# a cache mount keeps the lists out of the layer
+RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y --no-install-recommends git
+# the lists are needed by the next RUN: reported, not changed
+RUN apt-get update
+RUN apt-get install -y --no-install-recommends make && rm -rf /var/lib/apt/lists/*
+# hadolint ignore=DL3009
+RUN apt-get update && apt-get install -y --no-install-recommends jq
