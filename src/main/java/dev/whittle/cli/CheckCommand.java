@@ -2,6 +2,8 @@ package dev.whittle.cli;
 
 import dev.whittle.pass.Level;
 import dev.whittle.pass.Optimizer;
+import dev.whittle.report.JsonReport;
+import dev.whittle.report.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +28,11 @@ final class CheckCommand implements Callable<Integer> {
             converter = OptimizeCommand.LevelConverter.class)
     Level level;
 
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default: changes on stderr) or json (the full report on stdout).",
+            converter = OptimizeCommand.FormatConverter.class)
+    String format;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dockerfiles or directories.")
     List<Path> paths;
 
@@ -35,22 +42,39 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        boolean json = format.equals("json");
+        JsonReport report = new JsonReport(Whittle.Version.number(), level.name().toLowerCase(java.util.Locale.ROOT));
         DockerfileFinder.Found found = DockerfileFinder.find(paths);
         boolean bad = !found.problems().isEmpty();
-        for (DockerfileFinder.Problem p : found.problems()) err.println(p.path() + ": " + p.message());
+        for (DockerfileFinder.Problem p : found.problems()) {
+            err.println(p.path() + ": " + p.message());
+            report.addError(p.path().toString(), p.message());
+        }
         int changed = 0;
         Optimizer.Options options = new Optimizer.Options(level, Set.of(), Set.of());
         for (Path file : found.files()) {
             OptimizeCommand.Outcome o = OptimizeCommand.process(file, options);
             if (o.error() != null) {
                 err.println(o.error());
+                report.addError(file.toString(), o.error());
                 bad = true;
                 continue;
             }
-            OptimizeCommand.printChanges(err, file, o.result());
-            if (o.result().changed()) changed++;
+            Optimizer.Result r = o.result();
+            if (json) {
+                report.add(file.toString(), r.changes(), r.changed(), UnifiedDiff.of(OptimizeCommand.diffPath(file),
+                        r.input().print(), r.output().print()));
+            } else {
+                OptimizeCommand.printChanges(err, file, r);
+            }
+            if (r.changed()) changed++;
         }
-        err.printf("%d of %d file(s) would change%n", changed, found.files().size());
+        if (json) {
+            spec.commandLine().getOut().print(report.toJson());
+            spec.commandLine().getOut().flush();
+        } else {
+            err.printf("%d of %d file(s) would change%n", changed, found.files().size());
+        }
         err.flush();
         if (bad) return ExitCodes.BAD_INPUT;
         return changed > 0 ? ExitCodes.CHANGES : ExitCodes.OK;

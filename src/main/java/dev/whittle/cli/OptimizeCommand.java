@@ -4,6 +4,7 @@ import dev.whittle.pass.Level;
 import dev.whittle.pass.Optimizer;
 import dev.whittle.pass.Passes;
 import dev.whittle.report.Change;
+import dev.whittle.report.JsonReport;
 import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SourceText;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
             "  whittle optimize Dockerfile                 rewritten file on stdout",
             "  whittle optimize --diff Dockerfile          unified diff (git apply / patch -p1)",
             "  whittle optimize --write Dockerfile ...     rewrite in place (atomic; permissions kept)",
+            "  whittle optimize --format json Dockerfile   full report (changes, findings, diff) as JSON",
             "",
             "Passes and levels: whittle rules; one pass in detail: whittle explain ID.",
             "Suppress a pass for one instruction with a comment above it: # whittle ignore=ID[,ID]",
@@ -50,6 +52,11 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     Output output = new Output();
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json: the full report on stdout (with --write, after writing).",
+            converter = FormatConverter.class)
+    String format;
 
     @Option(names = "--level", defaultValue = "balanced", paramLabel = "LEVEL",
             description = "safe, balanced or aggressive (default: ${DEFAULT-VALUE}).",
@@ -77,6 +84,14 @@ final class OptimizeCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.TypeConversionException(
                         "'" + value + "' is not a level; use safe, balanced or aggressive");
             }
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.equals("text") || value.equals("json")) return value;
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format; use text or json");
         }
     }
 
@@ -129,22 +144,35 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "several files need --diff or --write (stdout holds one rewritten file)");
         }
+        boolean json = format.equals("json");
+        if (json && output.diff) {
+            throw new ParameterException(spec.commandLine(), "--format json already holds the diff; drop --diff");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        JsonReport report = new JsonReport(Whittle.Version.number(), level.name().toLowerCase(java.util.Locale.ROOT));
         int code = ExitCodes.OK;
         int changed = 0;
         for (Path file : files) {
             Outcome o = process(file, options);
             if (o.error() != null) {
                 err.println(o.error());
+                report.addError(file.toString(), o.error());
                 code = ExitCodes.BAD_INPUT;
                 continue;
             }
             Optimizer.Result r = o.result();
-            printChanges(err, file, r);
             String after = r.output().print();
             if (r.changed()) changed++;
-            if (output.diff) {
+            if (json) {
+                report.add(file.toString(), r.changes(), r.changed(),
+                        UnifiedDiff.of(diffPath(file), r.input().print(), after));
+            } else {
+                printChanges(err, file, r);
+            }
+            if (json && !output.write) {
+                continue;
+            } else if (output.diff) {
                 out.print(UnifiedDiff.of(diffPath(file), r.input().print(), after));
             } else if (output.write) {
                 if (!r.changed()) continue;
@@ -158,7 +186,8 @@ final class OptimizeCommand implements Callable<Integer> {
                 out.print(after);
             }
         }
-        err.printf("%d of %d file(s) %s%n", changed, files.size(), output.write ? "rewritten" : "would change");
+        if (json) out.print(report.toJson());
+        else err.printf("%d of %d file(s) %s%n", changed, files.size(), output.write ? "rewritten" : "would change");
         out.flush();
         err.flush();
         return code;

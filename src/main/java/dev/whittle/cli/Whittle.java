@@ -60,8 +60,12 @@ public final class Whittle implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"whittle " + number()};
+        }
+
+        static String number() {
             String v = Whittle.class.getPackage().getImplementationVersion();
-            return new String[] {"whittle " + (v == null ? "development build" : v)};
+            return v == null ? "development build" : v;
         }
     }
 }

@@ -48,6 +48,54 @@ class OptimizeCommandTest {
         assertEquals(expected, Files.readString(f));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"package-caches", "go-alpine-go-get", "go-centos-legacy",
+            "python-poetry-alpine", "apt-lists-cleanup", "merge-runs", "apt-lists-crlf", "secrets-to-mounts"})
+    void gitApplyWorksForMultiPassRewrites(String name) throws Exception {
+        Path source = Path.of("testdata").resolve(name.startsWith("go-") || name.startsWith("python-")
+                ? "examples/" + name : name).resolve("Dockerfile");
+        Path f = dir.resolve("Dockerfile");
+        Files.write(f, Files.readAllBytes(source));
+        String expected = ParseCommandTest.run("optimize", "--level", "aggressive", f.toString()).out();
+        String diff = ParseCommandTest.run("optimize", "--level", "aggressive", "--diff", f.toString()).out();
+        assertTrue(diff.startsWith("--- a/"), diff);
+        Path patch = dir.resolve("change.patch");
+        Files.writeString(patch, diff);
+        Process git = new ProcessBuilder("git", "apply", "-p" + (diffDepth(diff)), patch.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String log = new String(git.getInputStream().readAllBytes());
+        assertEquals(0, git.waitFor(), log);
+        assertEquals(expected, Files.readString(f));
+    }
+
+    @Test
+    void jsonFormatReportsChangesFindingsAndTheDiff() throws Exception {
+        Path f = write("Dockerfile", "FROM alpine:3.20\nARG API_TOKEN\nRUN apk update && apk add curl\n");
+        ParseCommandTest.Result r = ParseCommandTest.run("optimize", "--format", "json", f.toString());
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        com.fasterxml.jackson.databind.JsonNode file = root.get("files").get(0);
+        assertEquals("changed", file.get("status").asText());
+        assertEquals("secrets-to-mounts", file.get("changes").get(0).get("pass").asText());
+        assertEquals(false, file.get("changes").get(0).get("applied").asBoolean());
+        assertEquals("apk-no-cache", file.get("changes").get(1).get("pass").asText());
+        assertEquals(3, file.get("changes").get(1).get("line").asInt());
+        assertTrue(file.get("diff").asText().contains("+RUN apk add --no-cache curl"), file.toString());
+        assertEquals(1, root.get("summary").get("rewrites").asInt());
+        assertEquals(1, root.get("summary").get("findings").asInt());
+        assertEquals("", r.err(), "json mode keeps stderr for errors");
+
+        ParseCommandTest.Result check = ParseCommandTest.run("check", "--format", "json", f.toString());
+        assertEquals(1, check.code());
+        assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.out()).get("summary").get("changed").asInt());
+
+        Path bad = write("Bad.Dockerfile", "FROM x\nRUN <<EOF\nnever ends\n");
+        ParseCommandTest.Result broken = ParseCommandTest.run("optimize", "--format", "json", bad.toString());
+        assertEquals(2, broken.code());
+        assertEquals("error", new com.fasterxml.jackson.databind.ObjectMapper().readTree(broken.out())
+                .get("files").get(0).get("status").asText());
+    }
+
     /** Strip everything before the file name: the diff names the file by the path it was given. */
     private static int diffDepth(String diff) {
         String first = diff.lines().findFirst().orElseThrow().substring("--- ".length());
