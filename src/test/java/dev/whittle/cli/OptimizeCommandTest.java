@@ -35,9 +35,18 @@ class OptimizeCommandTest {
 
     @Test
     void gitApplyOfTheDiffGivesTheOptimizeOutput() throws Exception {
-        Path f = write("Dockerfile", INPUT);
-        String expected = ParseCommandTest.run("optimize", f.toString()).out();
-        String diff = ParseCommandTest.run("optimize", "--diff", f.toString()).out();
+        assertGitApplyGivesTheOptimizeOutput(write("Dockerfile", INPUT), "--level", "balanced");
+    }
+
+    /** Applies `optimize --diff` with git to the file and checks it then holds what `optimize` prints. */
+    private void assertGitApplyGivesTheOptimizeOutput(Path f, String... options) throws Exception {
+        String[] plain = java.util.stream.Stream.concat(java.util.stream.Stream.of("optimize"),
+                java.util.stream.Stream.concat(java.util.Arrays.stream(options), java.util.stream.Stream.of(f.toString())))
+                .toArray(String[]::new);
+        String[] withDiff = java.util.stream.Stream.concat(java.util.Arrays.stream(plain).limit(plain.length - 1),
+                java.util.stream.Stream.of("--diff", f.toString())).toArray(String[]::new);
+        String expected = ParseCommandTest.run(plain).out();
+        String diff = ParseCommandTest.run(withDiff).out();
         assertTrue(diff.startsWith("--- a/"), diff);
         Path patch = dir.resolve("change.patch");
         Files.writeString(patch, diff);
@@ -56,16 +65,7 @@ class OptimizeCommandTest {
                 ? "examples/" + name : name).resolve("Dockerfile");
         Path f = dir.resolve("Dockerfile");
         Files.write(f, Files.readAllBytes(source));
-        String expected = ParseCommandTest.run("optimize", "--level", "aggressive", f.toString()).out();
-        String diff = ParseCommandTest.run("optimize", "--level", "aggressive", "--diff", f.toString()).out();
-        assertTrue(diff.startsWith("--- a/"), diff);
-        Path patch = dir.resolve("change.patch");
-        Files.writeString(patch, diff);
-        Process git = new ProcessBuilder("git", "apply", "-p" + (diffDepth(diff)), patch.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        String log = new String(git.getInputStream().readAllBytes());
-        assertEquals(0, git.waitFor(), log);
-        assertEquals(expected, Files.readString(f));
+        assertGitApplyGivesTheOptimizeOutput(f, "--level", "aggressive");
     }
 
     @Test
