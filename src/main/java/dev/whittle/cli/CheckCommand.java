@@ -3,7 +3,6 @@ package dev.whittle.cli;
 import dev.whittle.pass.Level;
 import dev.whittle.pass.Optimizer;
 import dev.whittle.report.JsonReport;
-import dev.whittle.report.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,8 +61,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             Optimizer.Result r = o.result();
             if (json) {
-                report.add(file.toString(), r.changes(), r.changed(), UnifiedDiff.of(OptimizeCommand.diffPath(file),
-                        r.input().print(), r.output().print()));
+                OptimizeCommand.addToReport(report, file, r);
             } else {
                 OptimizeCommand.printChanges(err, file, r);
             }

@@ -133,6 +133,11 @@ final class OptimizeCommand implements Callable<Integer> {
         return p.toString().replace('\\', '/');
     }
 
+    static void addToReport(JsonReport report, Path file, Optimizer.Result r) {
+        report.add(file.toString(), r.changes(), r.changed(),
+                UnifiedDiff.of(diffPath(file), r.input().print(), r.output().print()));
+    }
+
     static void printChanges(PrintWriter err, Path file, Optimizer.Result r) {
         for (Change c : r.changes()) err.println(c.format(file.toString()));
     }
@@ -165,8 +170,7 @@ final class OptimizeCommand implements Callable<Integer> {
             String after = r.output().print();
             if (r.changed()) changed++;
             if (json) {
-                report.add(file.toString(), r.changes(), r.changed(),
-                        UnifiedDiff.of(diffPath(file), r.input().print(), after));
+                addToReport(report, file, r);
             } else {
                 printChanges(err, file, r);
             }

@@ -70,7 +70,6 @@ public abstract class CacheRule implements Pass {
     @Override
     public List<Edit> run(Dockerfile file) {
         List<Edit> edits = new ArrayList<>();
-        String id = info().id();
         List<Stage> all = file.stages();
         for (Stage stage : FinalImage.stages(file)) {
             Map<String, String> env = new HashMap<>();

@@ -23,9 +23,22 @@ public final class Commands {
         return false;
     }
 
-    /** The word of the subcommand, when it is one of {@code names}. */
+    /**
+     * The first argument whose value is one of {@code names} ({@code apk --no-cache add} gives add's
+     * word), or null.
+     */
     public static Word subcommand(SimpleCommand c, Set<String> names) {
-        return RunScript.subcommand(c, names);
+        for (int k = 1; k < c.words().size(); k++) {
+            String v = c.words().get(k).literal();
+            if (v != null && names.contains(v)) return c.words().get(k);
+        }
+        return null;
+    }
+
+    /** The instruction's logical line, whitespace collapsed, cut to 60 characters: for messages. */
+    public static String snippet(dev.whittle.tree.Instruction i) {
+        String line = i.command().original().strip().replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
     /** Whether some argument starts with one of the prefixes. */

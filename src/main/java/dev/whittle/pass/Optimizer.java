@@ -70,19 +70,21 @@ public final class Optimizer {
         List<Instruction> out = new ArrayList<>(all.size());
         List<int[]> outOrigins = new ArrayList<>(all.size());
         String carried = "";
+        boolean previousRewritten = false;
         for (int k = 0; k < all.size(); k++) {
             Instruction i = all.get(k);
             Edit e = edits.get(i);
             if (e != null && e.remove()) {
                 String prefix = carried + i.prefix();
                 carried = prefix.substring(0, prefix.length() - Suppressions.commentBlock(prefix).length());
-                if (!out.isEmpty()) {
+                if (previousRewritten) { // merged into the instruction before it: that one now spans both
                     int[] merged = outOrigins.get(outOrigins.size() - 1);
                     merged[1] = Math.max(merged[1], origins.get(k)[1]);
                 }
                 continue;
             }
             String text = e == null ? i.text() : e.newText();
+            previousRewritten = e != null;
             String prefix = carried + i.prefix();
             carried = "";
             out.add(new Instruction(prefix, text, i.eol(), i.line(), i.endLine(), i.command(), i.heredocs(),

@@ -190,49 +190,19 @@ public final class RunScript {
     /** Adds {@code && cmd} to the end of a RUN text, in the text's (else the file's) continuation style. */
     static String appendCommands(String text, List<String> commands, char escape, Dockerfile file) {
         String cr = text.endsWith("\r") ? "\r" : "";
-        String body = cr.isEmpty() ? text : text.substring(0, text.length() - 1);
-        int end = body.length();
-        while (end > 0 && (body.charAt(end - 1) == ' ' || body.charAt(end - 1) == '\t')) end--;
-        body = body.substring(0, end);
-        StringBuilder out = new StringBuilder(body);
+        String body = (cr.isEmpty() ? text : text.substring(0, text.length() - 1)).stripTrailing();
         String[] lines = body.split("\n", -1);
-        String last = lines[lines.length - 1];
         if (lines.length == 1) {
             String joined = " && " + String.join(" && ", commands);
-            if (body.length() + joined.length() <= MAX_LINE) return out.append(joined).append(cr).toString();
+            if (body.length() + joined.length() <= MAX_LINE) return body + joined + cr;
         }
-        int leadingLines = 0;
-        int trailingLines = 0;
-        for (String line : lines) {
-            String t = line.strip();
-            if (t.startsWith("&&")) leadingLines++;
-            if (t.endsWith("&& " + escape) || t.endsWith("&&" + escape)) trailingLines++;
-        }
-        boolean leading = leadingLines != trailingLines ? leadingLines > trailingLines : Style.leadingAnd(file);
+        boolean leading = Style.leadingAnd(body, file);
         String indent = lines.length == 1 ? null : Style.chainIndent(lines, escape);
         if (indent == null || indent.isEmpty()) indent = Style.continuationIndent(file);
-        for (String c : commands) {
-            if (leading) out.append(" ").append(escape).append(cr).append("\n").append(indent).append("&& ").append(c);
-            else out.append(" && ").append(escape).append(cr).append("\n").append(indent).append(c);
-        }
-        return out.append(cr).toString();
+        String out = text;
+        for (String c : commands) out = Style.continueChain(out, "", c, escape, leading, indent);
+        return out;
     }
 
-    private static String leadingWhitespace(String line) {
-        int k = 0;
-        while (k < line.length() && (line.charAt(k) == ' ' || line.charAt(k) == '\t')) k++;
-        return line.substring(0, k);
-    }
 
-    /**
-     * The first argument whose value is one of {@code names} ({@code apk --no-cache add} gives add's
-     * word), or null.
-     */
-    public static Word subcommand(SimpleCommand c, java.util.Set<String> names) {
-        for (int k = 1; k < c.words().size(); k++) {
-            String v = c.words().get(k).literal();
-            if (v != null && names.contains(v)) return c.words().get(k);
-        }
-        return null;
-    }
 }

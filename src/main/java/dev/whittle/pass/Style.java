@@ -23,21 +23,45 @@ public final class Style {
     }
 
     /**
-     * Whether the file writes chained commands with the {@code &&} at the start of the continued line
-     * ({@code \n    && next}) rather than at the end of the line before ({@code && \\n    next}).
+     * Whether chained commands go with the {@code &&} at the start of the continued line
+     * ({@code \\ ⏎ && next}) rather than at the end of the line before ({@code && \\ ⏎ next}): as the
+     * RUN text itself does, else as the file's RUNs mostly do.
      */
-    public static boolean leadingAnd(dev.whittle.tree.Dockerfile file) {
-        int leading = 0;
-        int trailing = 0;
+    public static boolean leadingAnd(String runText, dev.whittle.tree.Dockerfile file) {
+        int own = chainBalance(runText, file.escape());
+        if (own != 0) return own > 0;
+        int all = 0;
         for (Instruction i : file.instructions()) {
-            if (i.kind() != dev.whittle.tree.Keyword.RUN) continue;
-            for (String line : i.text().split("\n")) {
-                String t = line.strip();
-                if (t.startsWith("&&")) leading++;
-                if (t.endsWith("&& " + file.escape()) || t.endsWith("&&" + file.escape())) trailing++;
-            }
+            if (i.kind() == dev.whittle.tree.Keyword.RUN) all += chainBalance(i.text(), file.escape());
         }
-        return leading > trailing;
+        return all > 0;
+    }
+
+    /** Lines starting with && minus lines ending with && and the escape character. */
+    private static int chainBalance(String text, char escape) {
+        int balance = 0;
+        for (String line : text.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("&&")) balance++;
+            if (t.endsWith("&& " + escape) || t.endsWith("&&" + escape)) balance--;
+        }
+        return balance;
+    }
+
+    /**
+     * The RUN text continued with one more chained command on a new line, after the given comment
+     * lines: trailing blanks dropped, CRLF kept, {@code &&} placed as {@code leading} says.
+     */
+    public static String continueChain(String text, String commentLines, String command, char escape, boolean leading,
+                                       String indent) {
+        String cr = text.endsWith("\r") ? "\r" : "";
+        String head = cr.isEmpty() ? text : text.substring(0, text.length() - 1);
+        StringBuilder out = new StringBuilder(head.stripTrailing());
+        out.append(leading ? " " : " && ").append(escape).append(cr).append('\n');
+        if (!commentLines.isEmpty()) {
+            for (String line : commentLines.split("(?<=\n)")) out.append(indent).append(line.stripLeading());
+        }
+        return out.append(indent).append(leading ? "&& " : "").append(command).append(cr).toString();
     }
 
     /** The indentation of chained commands in the file's RUNs (the most common one), or four spaces. */

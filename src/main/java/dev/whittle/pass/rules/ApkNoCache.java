@@ -45,25 +45,58 @@ public final class ApkNoCache extends CacheRule {
     }
 
     @Override
+    protected String reasonToLeave(Context ctx) {
+        for (SimpleCommand c : ctx.script().script().commands()) {
+            if (isUpdate(c) && !updateSteps(ctx).contains(c)) {
+                return "apk update's index is used by another apk command in this RUN, so --no-cache alone would "
+                        + "leave it in the layer; end the RUN with `rm -rf /var/cache/apk/*` instead";
+            }
+        }
+        return null;
+    }
+
+    @Override
     protected void alsoEdit(Context ctx) {
         List<Step> steps = ctx.script().script().steps();
         for (int k = 0; k < steps.size(); k++) {
-            Step s = steps.get(k);
-            if (s.compound() || s.commands().size() != 1) continue;
-            SimpleCommand c = s.commands().get(0);
-            if (Commands.isProgram(c, "apk") && c.args().equals(List.of("update")) && laterAdd(steps, k)) {
+            if (!steps.get(k).commands().isEmpty() && updateSteps(ctx).contains(steps.get(k).commands().get(0))) {
                 ctx.script().removeStep(k);
             }
         }
     }
 
+    private static boolean isUpdate(SimpleCommand c) {
+        return Commands.isProgram(c, "apk") && c.args().equals(List.of("update"));
+    }
+
+    /** The `apk update` commands that are whole top-level steps, joined with &&, followed by an add. */
+    private static List<SimpleCommand> updateSteps(Context ctx) {
+        List<Step> steps = ctx.script().script().steps();
+        List<SimpleCommand> out = new java.util.ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            if (s.compound() || s.commands().size() != 1 || !isUpdate(s.commands().get(0))) continue;
+            boolean joined = (k == 0 || s.connector().equals("&&"))
+                    && (k + 1 == steps.size() || steps.get(k + 1).connector().equals("&&"));
+            if (joined && laterAdd(steps, k)) out.add(s.commands().get(0));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a later step adds or upgrades packages (with --no-cache it fetches its own index) and no
+     * other apk command reads the index that `apk update` fetched (search, info, policy ...).
+     */
     private static boolean laterAdd(List<Step> steps, int k) {
+        boolean add = false;
         for (int j = k + 1; j < steps.size(); j++) {
             for (SimpleCommand c : steps.get(j).commands()) {
-                if (Commands.isProgram(c, "apk") && Commands.subcommand(c, FILLING) != null) return true;
+                if (!Commands.isProgram(c, "apk")) continue;
+                if (Commands.subcommand(c, FILLING) != null) add = true;
+                else if (Commands.subcommand(c, Set.of("del", "update")) == null) return false;
             }
         }
-        return false;
+        return add;
     }
 
     @Override

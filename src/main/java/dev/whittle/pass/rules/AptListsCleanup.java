@@ -48,23 +48,25 @@ public final class AptListsCleanup implements Pass {
 
     @Override
     public List<Edit> run(Dockerfile file) {
-        List<Instruction> runs = new ArrayList<>();
         List<Stage> shipping = new ArrayList<>(FinalImage.stages(file));
         Collections.reverse(shipping);
+        List<Instruction> runs = new ArrayList<>();
+        List<Stage> stageOf = new ArrayList<>();
         for (Stage s : shipping) {
-            for (Instruction i : s.instructions()) if (i.kind() == Keyword.RUN) runs.add(i);
+            for (Instruction i : s.instructions()) {
+                if (i.kind() != Keyword.RUN) continue;
+                runs.add(i);
+                stageOf.add(s);
+            }
         }
+        List<RunScript> scripts = new ArrayList<>();
+        for (Instruction i : runs) scripts.add(RunScript.of(i, file));
         List<Edit> edits = new ArrayList<>();
-        char esc = file.escape();
-        List<Script> scripts = new ArrayList<>();
-        for (Instruction i : runs) {
-            RunScript s = RunScript.of(i, file);
-            scripts.add(s == null ? null : s.script());
-        }
         boolean allFixed = true;
+        boolean updatedBefore = false;
         for (int r = 0; r < runs.size(); r++) {
             Instruction run = runs.get(r);
-            RunScript script = RunScript.of(run, file);
+            RunScript script = scripts.get(r);
             if (script == null) {
                 if (updates(run.command().original())) allFixed = false;
                 continue;
@@ -72,23 +74,23 @@ public final class AptListsCleanup implements Pass {
             Script sh = script.script();
             if (!updates(sh)) {
                 List<Integer> cleanupSteps = cleanupSteps(sh);
-                List<Instruction> before = previousUpdates(runs, scripts, r);
-                if (!cleanupSteps.isEmpty() && allFixed && !before.isEmpty()) {
-                    edits.add(dropLaterCleanup(script, cleanupSteps, before));
-                }
+                if (!cleanupSteps.isEmpty() && allFixed && updatedBefore) edits.add(dropLaterCleanup(script, cleanupSteps));
                 continue;
             }
+            updatedBefore = true;
             if (Commands.removes(sh, LISTS)) continue;
             if (script.hasCacheMount()) {
                 allFixed = false;
                 continue;
             }
-            Instruction needer = laterNeeder(runs, scripts, r);
+            List<Instruction> later = new ArrayList<>(runs.subList(r + 1, runs.size()));
+            later.addAll(builderRunsOn(file, stageOf.get(r)));
+            Instruction needer = needer(later, file);
             if (needer != null) {
                 allFixed = false;
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
-                        "apt lists are kept: a later RUN (`" + snippet(needer) + "`) installs with apt without "
-                                + "its own apt-get update; merge the RUNs, then the lists can go")));
+                        "apt lists are kept: a later RUN (`" + Commands.snippet(needer) + "`) installs with apt "
+                                + "without its own apt-get update; merge the RUNs, then the lists can go")));
                 continue;
             }
             if (!script.canAppend()) {
@@ -104,7 +106,7 @@ public final class AptListsCleanup implements Pass {
         return edits;
     }
 
-    private Edit dropLaterCleanup(RunScript script, List<Integer> cleanupSteps, List<Instruction> fixed) {
+    private Edit dropLaterCleanup(RunScript script, List<Integer> cleanupSteps) {
         Instruction run = script.instruction();
         String message = "`" + CLEANUP + "` in a later layer frees nothing; it now runs in the RUN that fetched "
                 + "the lists";
@@ -130,33 +132,38 @@ public final class AptListsCleanup implements Pass {
         return Edit.replace(run, script.text(), Change.rewrite(INFO.id(), run.line(), run.endLine(), message));
     }
 
-    static String snippet(Instruction i) {
-        String line = i.command().original().strip().replaceAll("\\s+", " ");
-        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
-    }
-
-    /** The RUNs before r that run apt-get update (all of them get or have their own cleanup). */
-    private static List<Instruction> previousUpdates(List<Instruction> runs, List<Script> scripts, int r) {
+    /**
+     * The RUNs of builder stages (stages that do not ship) built FROM {@code stage}, directly or through
+     * other stages: they start from its layers, lists included.
+     */
+    private static List<Instruction> builderRunsOn(Dockerfile file, Stage stage) {
+        List<Stage> all = file.stages();
+        List<Stage> shipping = FinalImage.stages(file);
         List<Instruction> out = new ArrayList<>();
-        for (int k = 0; k < r; k++) {
-            Script s = scripts.get(k);
-            if (s != null && updates(s)) out.add(runs.get(k));
+        for (Stage s : all) {
+            if (shipping.contains(s)) continue;
+            for (Stage p = FinalImage.parent(all, s); p != null; p = FinalImage.parent(all, p)) {
+                if (p.index() == stage.index()) {
+                    for (Instruction i : s.instructions()) if (i.kind() == Keyword.RUN) out.add(i);
+                    break;
+                }
+            }
         }
         return out;
     }
 
-    /** A later RUN that installs with apt without fetching the lists itself, or null. */
-    private static Instruction laterNeeder(List<Instruction> runs, List<Script> scripts, int r) {
-        for (int k = r + 1; k < runs.size(); k++) {
-            Script s = scripts.get(k);
+    /** The first of the RUNs that installs with apt without fetching the lists itself, or null. */
+    private static Instruction needer(List<Instruction> later, Dockerfile file) {
+        for (Instruction i : later) {
+            RunScript s = RunScript.of(i, file);
             if (s == null) {
-                if (runs.get(k).command().original().matches("(?s).*\\bapt(-get)?\\s.*install.*")) return runs.get(k);
+                if (i.command().original().matches("(?s).*\\bapt(-get)?\\s.*install.*")) return i;
                 continue;
             }
-            if (updates(s)) continue;
-            for (SimpleCommand c : s.commands()) {
-                if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return runs.get(k);
-                if (Commands.isProgram(c, "apt-cache")) return runs.get(k);
+            if (updates(s.script())) continue;
+            for (SimpleCommand c : s.script().commands()) {
+                if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return i;
+                if (Commands.isProgram(c, "apt-cache")) return i;
             }
         }
         return null;

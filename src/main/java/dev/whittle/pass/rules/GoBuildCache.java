@@ -74,7 +74,7 @@ public final class GoBuildCache extends CacheRule {
                 boolean harmless = later != null && later.script().commands().stream()
                         .allMatch(c -> HARMLESS.contains(Commands.program(c)));
                 if (!harmless) {
-                    return "the Go caches stay: a later RUN (`" + AptListsCleanup.snippet(i)
+                    return "the Go caches stay: a later RUN (`" + Commands.snippet(i)
                             + "`) may run the go tool (make, a script) and would download everything again";
                 }
             }

@@ -72,7 +72,7 @@ public final class GoGetInstall implements Pass {
                 String a = c.words().get(w).literal();
                 if (a == null) return null;
                 if (a.equals("-v")) verbose = true;
-                else if (a.equals("-u") || a.equals("-u=patch")) continue;
+                else if (a.equals("-u")) continue;
                 else if (a.startsWith("-")) return null; // -d, -t, -insecure ...: leave it
                 else if (a.matches("[a-z0-9.-]+\\.[a-z]+(/[A-Za-z0-9._~/-]+)?(\\.\\.\\.)?(@[A-Za-z0-9._+-]+)?")) paths.add(a);
                 else return null;

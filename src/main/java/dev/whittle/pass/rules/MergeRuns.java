@@ -43,7 +43,6 @@ public final class MergeRuns implements Pass {
         if (file.escape() != '\\') return edits;
         List<Instruction> all = file.instructions();
         if (all.stream().anyMatch(i -> i.kind() == Keyword.SHELL)) return edits;
-        Boolean leading = null;
         String indent = null;
         int k = 0;
         while (k < all.size()) {
@@ -66,14 +65,12 @@ public final class MergeRuns implements Pass {
                         || hasBackground(tail) || hasBackground(body)) {
                     break;
                 }
-                if (leading == null) {
-                    leading = Style.leadingAnd(file);
-                    indent = Style.continuationIndent(file);
-                }
+                if (indent == null) indent = Style.continuationIndent(file);
                 String own = Style.chainIndent(text.split("\n"), file.escape());
                 if (own == null || own.isEmpty()) own = Style.chainIndent(next.text().split("\n"), file.escape());
-                text = join(text, next.prefix(), wrapped(body), file.escape(), leading,
-                        own == null || own.isEmpty() ? indent : own);
+                String prefix = next.prefix();
+                text = Style.continueChain(text, prefix.substring(0, prefix.lastIndexOf('\n') + 1), wrapped(body),
+                        file.escape(), Style.leadingAnd(text, file), own == null || own.isEmpty() ? indent : own);
                 merged.add(next);
                 last = next;
                 tail = body;
@@ -112,22 +109,5 @@ public final class MergeRuns implements Pass {
             if (!st.connector().isEmpty() && !st.connector().equals("&&")) return "{ " + body + "; }";
         }
         return body;
-    }
-
-    private static String join(String text, String comments, String body, char escape, boolean leading, String indent) {
-        String cr = text.endsWith("\r") ? "\r" : "";
-        String head = cr.isEmpty() ? text : text.substring(0, text.length() - 1);
-        int end = head.length();
-        while (end > 0 && (head.charAt(end - 1) == ' ' || head.charAt(end - 1) == '\t')) end--;
-        StringBuilder out = new StringBuilder(head.substring(0, end));
-        out.append(leading ? " " + escape : " && " + escape).append(cr).append('\n');
-        int lastBreak = comments.lastIndexOf('\n');
-        if (lastBreak >= 0) {
-            for (String line : comments.substring(0, lastBreak + 1).split("(?<=\n)")) {
-                out.append(indent).append(line.stripLeading());
-            }
-        }
-        out.append(indent).append(leading ? "&& " : "").append(body).append(cr);
-        return out.toString();
     }
 }
