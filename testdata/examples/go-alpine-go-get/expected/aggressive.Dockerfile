@@ -1,8 +1,8 @@
-FROM alpine:latest
+FROM alpine:latest AS builder
 
 USER root
 
-RUN apk add --no-cache go git musl-dev
+RUN apk update && apk add go git musl-dev
 
 # add go environment variables
 RUN echo "export PATH=\$PATH:/root/go/bin" >> /etc/profile \
@@ -13,9 +13,11 @@ RUN echo "export PATH=\$PATH:/root/go/bin" >> /etc/profile \
 
 # install micro
 RUN cd \
-    && go install -v github.com/micro/micro@latest \
-    && go clean -cache -modcache
+    && go install -trimpath -ldflags="-s -w" -v github.com/micro/micro@latest
+RUN apk add --no-cache upx && upx --best --lzma /root/go/bin/micro
 
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM alpine:latest
+COPY --from=builder /root/go/bin/micro /usr/local/bin/micro
 EXPOSE 8080
-
 CMD ["micro","api"]

@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         int changed = 0;
         Optimizer.Options options = new Optimizer.Options(level, Set.of(), Set.of());
         for (Path file : found.files()) {
-            OptimizeCommand.Outcome o = OptimizeCommand.process(file, options);
+            OptimizeCommand.Outcome o = OptimizeCommand.process(file, options.withContext(OptimizeCommand.folderOf(file)));
             if (o.error() != null) {
                 err.println(o.error());
                 report.addError(file.toString(), o.error());

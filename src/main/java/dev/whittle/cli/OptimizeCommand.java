@@ -1,5 +1,6 @@
 package dev.whittle.cli;
 
+import dev.whittle.analysis.BuildContext;
 import dev.whittle.pass.Level;
 import dev.whittle.pass.Optimizer;
 import dev.whittle.pass.Passes;
@@ -7,6 +8,7 @@ import dev.whittle.report.Change;
 import dev.whittle.report.JsonReport;
 import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
+import dev.whittle.template.Knowledge;
 import dev.whittle.syntax.SourceText;
 import dev.whittle.syntax.SyntaxError;
 import dev.whittle.tree.Dockerfile;
@@ -69,6 +71,15 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--skip", split = ",", paramLabel = "ID", description = "Do not run these passes.")
     List<String> skip = List.of();
 
+    @Option(names = "--context", paramLabel = "DIR",
+            description = "The build context (default: each Dockerfile's folder). The stage split reads go.mod, "
+                    + "package.json, Cargo.toml ... and Go sources from it.")
+    Path context;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Your own catalog.yaml, packages.yaml or runtime/*.stg (each file missing there: the shipped one).")
+    Path templates;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerfiles.")
     List<Path> files;
 
@@ -101,7 +112,27 @@ final class OptimizeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "unknown pass '" + id + "' (see: whittle rules)");
             }
         }
-        return new Optimizer.Options(level, Set.copyOf(only), Set.copyOf(skip));
+        Knowledge knowledge;
+        try {
+            knowledge = templates == null ? Knowledge.shipped() : Knowledge.load(templates);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--templates: " + e.getMessage());
+        }
+        if (context != null && !Files.isDirectory(context)) {
+            throw new ParameterException(spec.commandLine(), "--context " + context + ": not a directory");
+        }
+        return new Optimizer.Options(level, Set.copyOf(only), Set.copyOf(skip), BuildContext.none(), knowledge);
+    }
+
+    /** The build context of a file: --context, else the file's folder. */
+    BuildContext contextOf(Path file) {
+        return context != null ? BuildContext.of(context) : folderOf(file);
+    }
+
+    /** The folder a Dockerfile sits in, as its build context. */
+    static BuildContext folderOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? BuildContext.none() : BuildContext.of(parent);
     }
 
     private static Set<String> concat(List<String> a, List<String> b) {
@@ -159,7 +190,7 @@ final class OptimizeCommand implements Callable<Integer> {
         int code = ExitCodes.OK;
         int changed = 0;
         for (Path file : files) {
-            Outcome o = process(file, options);
+            Outcome o = process(file, options.withContext(contextOf(file)));
             if (o.error() != null) {
                 err.println(o.error());
                 report.addError(file.toString(), o.error());

@@ -1,6 +1,8 @@
 package dev.whittle.pass;
 
+import dev.whittle.analysis.BuildContext;
 import dev.whittle.report.Change;
+import dev.whittle.template.Knowledge;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
@@ -21,9 +23,18 @@ public final class Optimizer {
      * @param only  pass ids to run (empty: all of the level)
      * @param skip  pass ids not to run
      */
-    public record Options(Level level, Set<String> only, Set<String> skip) {
+    public record Options(Level level, Set<String> only, Set<String> skip, BuildContext context, Knowledge knowledge) {
+        public Options(Level level, Set<String> only, Set<String> skip) {
+            this(level, only, skip, BuildContext.none(), Knowledge.shipped());
+        }
+
         public static Options of(Level level) {
             return new Options(level, Set.of(), Set.of());
+        }
+
+        /** The same options for a file whose build context is the given one. */
+        public Options withContext(BuildContext newContext) {
+            return new Options(level, only, skip, newContext, knowledge);
         }
     }
 
@@ -40,6 +51,7 @@ public final class Optimizer {
         // for each instruction of the current tree: the lines it came from in the input
         List<int[]> origins = new ArrayList<>();
         for (Instruction i : input.instructions()) origins.add(new int[] {i.line(), i.endLine()});
+        PassContext context = new PassContext(options.level(), options.context(), options.knowledge());
         for (Pass pass : Passes.ALL) {
             PassInfo info = pass.info();
             if (!options.level().includes(info.level())) continue;
@@ -47,7 +59,7 @@ public final class Optimizer {
             if (options.skip().contains(info.id())) continue;
             Suppressions suppressions = Suppressions.of(current);
             Map<Instruction, Edit> edits = new IdentityHashMap<>();
-            for (Edit e : pass.run(current)) {
+            for (Edit e : pass.run(current, context)) {
                 if (suppressions.suppressed(info, e.target())) continue;
                 if (e.change() != null) changes.add(toInputLines(e.change(), current, origins));
                 if (e.rewrites()) edits.put(e.target(), e);
@@ -77,6 +89,7 @@ public final class Optimizer {
             if (e != null && e.remove()) {
                 String prefix = carried + i.prefix();
                 carried = prefix.substring(0, prefix.length() - Suppressions.commentBlock(prefix).length());
+                if (carried.isBlank()) carried = ""; // blank lines only: the next instruction keeps its own spacing
                 if (previousRewritten) { // merged into the instruction before it: that one now spans both
                     int[] merged = outOrigins.get(outOrigins.size() - 1);
                     merged[1] = Math.max(merged[1], origins.get(k)[1]);

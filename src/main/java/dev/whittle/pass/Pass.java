@@ -11,4 +11,9 @@ public interface Pass {
     PassInfo info();
 
     List<Edit> run(Dockerfile file);
+
+    /** The pass with what else is known (level, build context, catalog); most passes need only the file. */
+    default List<Edit> run(Dockerfile file, PassContext context) {
+        return run(file);
+    }
 }

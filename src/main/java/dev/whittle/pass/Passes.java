@@ -8,9 +8,12 @@ import dev.whittle.pass.rules.ComposerClearCache;
 import dev.whittle.pass.rules.GemNoDocument;
 import dev.whittle.pass.rules.GoBuildCache;
 import dev.whittle.pass.rules.GoGetInstall;
+import dev.whittle.pass.rules.EndOfLifeImage;
+import dev.whittle.pass.rules.GoBuildFlags;
 import dev.whittle.pass.rules.LegacyKeyValue;
 import dev.whittle.pass.rules.ProfileExport;
 import dev.whittle.pass.rules.SecretArgs;
+import dev.whittle.pass.rules.SplitBuildAndRuntime;
 import dev.whittle.pass.rules.MaintainerToLabel;
 import dev.whittle.pass.rules.MergeRuns;
 import dev.whittle.pass.rules.NpmCacheClean;
@@ -28,12 +31,16 @@ public final class Passes {
     public static final List<Pass> ALL = List.of(
             // modernisation: one instruction at a time
             new MaintainerToLabel(),
+            new EndOfLifeImage(),
             new AddToCopy(),
             new LegacyKeyValue(),
             new GoGetInstall(),
+            new GoBuildFlags(),
             new ProfileExport(),
             new SecretArgs(),
             SecretArgs.rewriting(),
+            // stages: split a single-stage build before the layer and cache passes look at what ships
+            new SplitBuildAndRuntime(),
             // layers: merging first, so the cache passes see the RUNs as they will ship
             new MergeRuns(),
             // package caches, cleaned in the RUN that fills them

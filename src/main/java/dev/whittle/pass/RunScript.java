@@ -44,7 +44,8 @@ public final class RunScript {
     private static final java.util.concurrent.ConcurrentHashMap<String, Script> PARSED =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Script parse(String body) {
+    /** A RUN body parsed once (cached by text). */
+    public static Script parse(String body) {
         Script s = PARSED.get(body);
         if (s != null) return s;
         s = Shell.parse(body);

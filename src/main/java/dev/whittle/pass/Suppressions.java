@@ -47,7 +47,7 @@ public final class Suppressions {
     }
 
     /** The comment lines right above an instruction, with its indentation: the end of its prefix. */
-    static String commentBlock(String prefix) {
+    public static String commentBlock(String prefix) {
         int k = prefix.lastIndexOf('\n') + 1; // the instruction's own indentation starts here
         while (k > 0) {
             int lineStart = prefix.lastIndexOf('\n', k - 2) + 1;

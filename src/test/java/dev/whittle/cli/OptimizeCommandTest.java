@@ -70,7 +70,7 @@ class OptimizeCommandTest {
 
     @Test
     void jsonFormatReportsChangesFindingsAndTheDiff() throws Exception {
-        Path f = write("Dockerfile", "FROM alpine:3.20\nARG API_TOKEN\nRUN apk update && apk add curl\n");
+        Path f = write("Dockerfile", "FROM alpine:3.22\nARG API_TOKEN\nRUN apk update && apk add curl\n");
         ParseCommandTest.Result r = ParseCommandTest.run("optimize", "--format", "json", f.toString());
         assertEquals(0, r.code(), r.err());
         com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());

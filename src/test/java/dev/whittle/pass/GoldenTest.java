@@ -3,6 +3,7 @@ package dev.whittle.pass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.whittle.analysis.BuildContext;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SourceText;
 import dev.whittle.tree.Dockerfile;
@@ -40,7 +41,9 @@ class GoldenTest {
                     Path onlyFile = input.getParent().resolve("only");
                     Set<String> only = Files.exists(onlyFile)
                             ? Set.of(Files.readString(onlyFile).strip().split("\\s*,\\s*")) : Set.of();
-                    Optimizer.Options options = new Optimizer.Options(level, only, Set.of());
+                    // the case folder is the build context, as it is for `whittle optimize` by default
+                    Optimizer.Options options = new Optimizer.Options(level, only, Set.of())
+                            .withContext(BuildContext.of(input.getParent()));
                     Dockerfile in = DockerfileReader.read(Files.readAllBytes(input));
                     Optimizer.Result r = Optimizer.optimize(in, options);
                     String out = r.output().print();

@@ -30,7 +30,8 @@ public final class MergeRuns implements Pass {
                     + "`||` is wrapped in `{ ...; }` so that its failure still fails the build. Files with a SHELL "
                     + "instruction or the backtick escape (Windows) are left alone. Merging trades some build "
                     + "cache reuse (a change to a later part re-runs the earlier part), which is why the pass is "
-                    + "in the balanced level.");
+                    + "in the balanced level. Stages that do not ship (builders used only through COPY --from) are "
+                    + "left alone: their layers never reach the image, and separate RUNs keep their build cache.");
 
     @Override
     public PassInfo info() {
@@ -44,10 +45,12 @@ public final class MergeRuns implements Pass {
         List<Instruction> all = file.instructions();
         if (all.stream().anyMatch(i -> i.kind() == Keyword.SHELL)) return edits;
         String indent = null;
+        java.util.Set<Instruction> shipping = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (dev.whittle.tree.Stage s : dev.whittle.pass.FinalImage.stages(file)) shipping.addAll(s.instructions());
         int k = 0;
         while (k < all.size()) {
             Instruction first = all.get(k);
-            RunScript head = RunScript.of(first, file);
+            RunScript head = shipping.contains(first) ? RunScript.of(first, file) : null;
             if (head == null || !head.canAppend()) {
                 k++;
                 continue;

@@ -1,0 +1,53 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.analysis.ImageRef;
+import dev.whittle.pass.Edit;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.report.Change;
+import dev.whittle.template.Catalog.EndOfLife;
+import dev.whittle.template.Knowledge;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Base images past their end of life (catalog: endOfLife) are reported with what to move to. */
+public final class EndOfLifeImage implements Pass {
+    private static final PassInfo INFO = new PassInfo("end-of-life-image", "Base image past its end of life",
+            "Report base images that no longer get security updates (centos, openjdk, old Go, Python, Node, Debian, alpine).",
+            Level.SAFE, List.of(),
+            "An image whose distribution or language release is past its end of life gets no security fixes. "
+                    + "The list is data in templates/catalog.yaml (endOfLife), checked against the tag's version. "
+                    + "whittle reports these and names the replacement, but does not swap the image itself: a new "
+                    + "major version of a language or distribution can change behaviour, package names and paths, "
+                    + "which only a build and the app's tests can confirm.");
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file) {
+        return run(file, PassContext.of(Level.SAFE));
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file, PassContext context) {
+        Knowledge knowledge = context.knowledge();
+        List<Edit> out = new ArrayList<>();
+        List<String> stageNames = file.stages().stream().map(Stage::name).filter(n -> n != null).map(String::toLowerCase).toList();
+        for (Stage s : file.stages()) {
+            ImageRef ref = ImageRef.parse(s.baseImage());
+            if (ref.variable() || stageNames.contains(ref.repository())) continue;
+            EndOfLife eol = knowledge.catalog().endOfLife(ref);
+            if (eol == null) continue;
+            out.add(Edit.finding(s.from(), Change.finding(INFO.id(), s.from().line(), s.from().endLine(),
+                    ref.written() + ": " + eol.reason() + "; move to " + eol.replacement())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.whittle.pass.rules;
+
+import dev.whittle.analysis.Split;
+import dev.whittle.analysis.SplitPlanner;
+import dev.whittle.analysis.SplitPlanner.Decision;
+import dev.whittle.pass.Edit;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
+import dev.whittle.pass.PassInfo;
+import dev.whittle.pass.Style;
+import dev.whittle.report.Change;
+import dev.whittle.template.RuntimeStage;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A single-stage build becomes a builder stage (the original build) and a runtime stage with only
+ * the artifact, rendered from the language's template on a runtime image from the catalog.
+ */
+public final class SplitBuildAndRuntime implements Pass {
+    private static final PassInfo INFO = new PassInfo("split-build-runtime", "Split build and runtime stages",
+            "Keep compilers, package managers and sources in a builder stage; ship only the app on a small image.",
+            Level.SAFE, List.of(),
+            "A single-stage build ships everything it needed to build: the toolchain, -dev packages, caches, "
+                    + "sources. whittle keeps the original build as a stage named `builder` and adds a runtime stage "
+                    + "from the language's template (templates/runtime/): the artifact copied with COPY --from "
+                    + "(Go, Rust and C binaries; a Python virtual environment and the app directory; a Node app "
+                    + "with node_modules; a Java jar), the runtime packages the build installed (build-only ones such "
+                    + "as gcc, make, git and *-dev stay behind; -dev libraries bring their runtime library), and "
+                    + "EXPOSE, ENV, WORKDIR, USER, VOLUME, LABEL, HEALTHCHECK, STOPSIGNAL, CMD and ENTRYPOINT "
+                    + "carried over. `go run` at start becomes a binary compiled once. The runtime image comes from "
+                    + "the catalog (templates/catalog.yaml) by level: safe keeps the builder's distribution "
+                    + "(debian:<release>-slim, python:<v>-slim, alpine), balanced prefers distroless, aggressive "
+                    + "allows scratch; C libraries never mix (musl builds stay on alpine, glibc builds go to a glibc "
+                    + "at least as new), and only static binaries go to images without one. Images without CA "
+                    + "certificates get the builder's; distroless and scratch run as a non-root user. The split is "
+                    + "refused, with the reason, when the artifact is unknown (no CMD/ENTRYPOINT, a program no RUN "
+                    + "visibly builds), when the start command is a shell script, when a -dev package's runtime "
+                    + "library is unknown, or when no catalog image fits. Multi-stage files are not split again. "
+                    + "Without a build context (--context), Go sources cannot be checked for cgo or for files "
+                    + "read at run time: cgo then stays on and the report says what was assumed.");
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file) {
+        return run(file, PassContext.of(Level.SAFE));
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file, PassContext context) {
+        Decision d = SplitPlanner.decide(file, context.context(), context.knowledge(), context.level());
+        if (d.split() == null) {
+            if (d.reason() == null || d.reason().isEmpty()) return List.of();
+            Instruction from = file.stages().get(0).from();
+            return List.of(Edit.finding(from, Change.finding(INFO.id(), from.line(), from.endLine(),
+                    "no builder/runtime split: " + d.reason())));
+        }
+        Split split = d.split();
+        Stage stage = file.stages().get(0);
+        String eol = stage.from().eol().isEmpty() ? "\n" : stage.from().eol();
+        Map<Instruction, String> texts = new IdentityHashMap<>(split.builder().edits());
+        if (stage.name() == null) {
+            String from = texts.getOrDefault(stage.from(), stage.from().text());
+            texts.put(stage.from(), from.stripTrailing() + " " + Style.keyword(stage.from(), "AS") + " " + split.builderName());
+        }
+        Instruction anchor = stage.from();
+        for (Instruction i : stage.instructions()) if (!split.moved().contains(i)) anchor = i;
+        StringBuilder tail = new StringBuilder(texts.getOrDefault(anchor, anchor.text()));
+        for (String command : split.builder().appended()) tail.append(eol).append(Style.keyword(anchor, "RUN")).append(' ').append(command);
+        tail.append(eol).append(eol).append(RuntimeStage.render(split, context.knowledge().templates(), file));
+        texts.put(anchor, tail.toString());
+
+        Instruction last = stage.instructions().isEmpty() ? stage.from() : stage.instructions().get(stage.instructions().size() - 1);
+        Change change = Change.rewrite(INFO.id(), stage.from().line(), last.endLine(), message(split));
+        Integer before = split.builderSizeMb();
+        Integer after = split.candidate().sizeMb();
+        if (before != null && after != null && before > after) {
+            change = change.withEstimate("-" + (before - after) + " MB: base image and toolchain " + before + " MB → runtime base "
+                    + after + " MB");
+        }
+        List<Edit> edits = new ArrayList<>();
+        edits.add(Edit.replace(stage.from(), texts.remove(stage.from()), change));
+        for (Map.Entry<Instruction, String> e : texts.entrySet()) edits.add(Edit.replace(e.getKey(), e.getValue(), null));
+        for (Instruction i : split.moved()) if (i != anchor) edits.add(Edit.remove(i, null));
+        return edits;
+    }
+
+    private static String message(Split split) {
+        StringBuilder m = new StringBuilder("split into a `" + split.builderName() + "` stage (the original build) and a "
+                + "runtime stage on " + split.image() + " that receives " + split.plan().artifact());
+        for (String note : split.notes()) m.append("; ").append(note);
+        return m.toString();
+    }
+}
