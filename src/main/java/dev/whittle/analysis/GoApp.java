@@ -84,7 +84,8 @@ final class GoApp {
         }
         if ("1".equals(cgo) && importC == null) importC = "CGO_ENABLED=1";
         // alpine's go package pulls in gcc, so cgo is on there too unless switched off
-        boolean compiler = in.builder() != null && in.builder().hasCompiler()
+        // an image the catalog does not know may have one
+        boolean compiler = in.builder() == null || in.builder().hasCompiler()
                 || f.packages().stream().anyMatch(p -> List.of("gcc", "build-base", "clang", "go").contains(p));
         boolean alreadyStatic = "0".equals(cgo) || !compiler && importC == null;
         boolean fromContext = goRun != null || producer != null && !producer.packages().stream().anyMatch(p -> p.contains("@"));

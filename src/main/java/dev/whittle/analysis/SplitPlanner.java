@@ -122,6 +122,7 @@ public final class SplitPlanner {
         if (choice.image().equals(image.written()) && runtimePackages.containsAll(facts.packages())) {
             return Decision.refuse(""); // the build already runs on the runtime image and installs nothing to leave behind
         }
+        if (!choice.rejected().isEmpty()) notes.add("not " + String.join("; not ", choice.rejected()));
         Plan.BuilderChanges builder = plan.builder().apply(choice.candidate());
         if (builder == null) return Decision.refuse("the build command could not be changed to make a static binary");
         notes.addAll(0, builder.notes());
@@ -150,7 +151,8 @@ public final class SplitPlanner {
             }
         }
         String name = user == null ? null : user.split(":")[0];
-        if (name != null && !name.matches("\\d+|root|nobody|nonroot")) {
+        boolean sameImageLine = ImageRef.parse(choice.image()).repository().equals(image.repository());
+        if (name != null && !name.matches("\\d+|root|nobody|nonroot") && !sameImageLine) {
             copies.add(new Copy("/etc/passwd", "/etc/passwd"));
             copies.add(new Copy("/etc/group", "/etc/group"));
             notes.add("user " + name + " comes with the builder's /etc/passwd and /etc/group");

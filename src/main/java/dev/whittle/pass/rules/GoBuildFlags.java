@@ -120,7 +120,7 @@ public final class GoBuildFlags implements Pass {
 
     /** The -ldflags value with -s -w in it, written back in its own quoting; null when that cannot be done. */
     private static String mergeLdflags(String text, String value) {
-        String flags = value != null ? value : text;
+        String flags = value != null ? value : text.replaceAll("^[\"']|[\"']$", "");
         boolean s = flags.matches("(.*\\s)?-s(\\s.*)?");
         boolean w = flags.matches("(.*\\s)?-w(\\s.*)?");
         if (s && w) return text;

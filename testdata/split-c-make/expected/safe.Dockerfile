@@ -1,0 +1,10 @@
+FROM gcc:13 AS builder
+WORKDIR /opt/hello
+COPY . .
+RUN make
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM debian:bookworm-slim
+WORKDIR /opt/hello
+COPY --from=builder /opt/hello/hello /opt/hello/hello
+CMD ["/opt/hello/hello", "--greeting", "hi"]

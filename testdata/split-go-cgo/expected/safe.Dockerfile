@@ -1,0 +1,12 @@
+FROM golang:1.22 AS builder
+WORKDIR /app
+RUN apt-get update && apt-get install -y libsqlite3-dev
+COPY . .
+RUN go build -o app .
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=builder /app/app /app/app
+CMD ["./app"]

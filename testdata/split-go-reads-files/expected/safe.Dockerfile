@@ -1,0 +1,6 @@
+FROM golang:1.21
+WORKDIR /app
+COPY . .
+RUN go build -o site . && go clean -cache -modcache
+EXPOSE 80
+CMD ["./site"]

@@ -1,0 +1,13 @@
+FROM maven:3.9-eclipse-temurin-21 AS builder
+WORKDIR /build
+COPY pom.xml .
+RUN mvn -B dependency:go-offline
+COPY src ./src
+RUN mvn -B package -DskipTests
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM gcr.io/distroless/java21-debian12:nonroot
+WORKDIR /build
+COPY --from=builder /build/target/orders-1.0.jar /build/target/orders-1.0.jar
+EXPOSE 8080
+ENTRYPOINT ["/usr/bin/java", "-jar", "target/orders-1.0.jar"]

@@ -1,0 +1,11 @@
+FROM node:20 AS builder
+WORKDIR /app
+COPY package.json yarn.lock ./
+RUN yarn install --frozen-lockfile
+COPY . .
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM node:20-slim
+WORKDIR /app
+COPY --from=builder /app /app
+CMD ["yarn", "start"]

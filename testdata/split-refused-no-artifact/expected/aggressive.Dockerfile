@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /app
+COPY . .
+RUN make build
+CMD ["server"]

@@ -1,0 +1,12 @@
+FROM rust:1.82 AS builder
+WORKDIR /usr/src/ticker
+COPY . .
+RUN apt-get update && apt-get install -y pkg-config libssl-dev
+RUN cargo build --release
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends libssl3 && rm -rf /var/lib/apt/lists/*
+WORKDIR /usr/src/ticker
+COPY --from=builder /usr/src/ticker/target/release/ticker /usr/src/ticker/target/release/ticker
+CMD ["./target/release/ticker"]
