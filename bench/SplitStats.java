@@ -24,7 +24,7 @@ public class SplitStats { public static void main(String[] a) throws Exception {
     } else {
       refused.computeIfAbsent(lang, k -> new AtomicInteger()).incrementAndGet();
       String key = dec.reason().replaceAll("`[^`]*`", "`…`").replaceAll("\\([^)]*\\)", "(…)").replaceAll("/[^ ;:,]+", "/…")
-          .replaceAll("\\b(on|from|what|runs) [a-z0-9./_-]+(:[A-Za-z0-9._-]+)?", "$1 IMAGE").replaceAll("installs [A-Za-z0-9._+-]+", "installs PKG")
+          .replaceAll("(comes from|runs what) [a-z0-9./_-]+(:[A-Za-z0-9._…-]+)?", "$1 IMAGE").replaceAll("installs [A-Za-z0-9._+-]+", "installs PKG")
           .replaceAll("no runtime image in the catalog fits: .*", "no runtime image in the catalog fits (C library / release)");
       reasons.computeIfAbsent(lang + ": " + key, k -> new AtomicInteger()).incrementAndGet();
     }
