@@ -27,6 +27,7 @@ public final class BuildContext {
             "dist", ".venv", "venv", "__pycache__", ".gradle", ".idea");
 
     private final Path dir;
+    private final java.util.Map<String, Optional<String>> read = new java.util.concurrent.ConcurrentHashMap<>();
     private List<String> files;
 
     private BuildContext(Path dir) {
@@ -64,6 +65,10 @@ public final class BuildContext {
     /** A file's text (UTF-8, at most 1 MB), or empty. */
     public Optional<String> read(String relative) {
         if (dir == null) return Optional.empty();
+        return read.computeIfAbsent(relative, this::load); // the planners ask for go.mod and the sources more than once
+    }
+
+    private Optional<String> load(String relative) {
         Path p = dir.resolve(relative);
         try {
             if (!Files.isRegularFile(p) || Files.size(p) > MAX_READ) return Optional.empty();

@@ -97,7 +97,7 @@ final class GoApp {
                     : "no Go sources to check for cgo: the runtime keeps a C library");
         }
         boolean flags = in.level().includes(Level.BALANCED);
-        boolean trimpath = version == null || dev.whittle.template.Versions.atLeast(version, "1.13");
+        boolean trimpath = version != null && dev.whittle.template.Versions.atLeast(version, "1.13");
         List<String> runArgs = goRun;
         GoCommand build = producer;
         String art = artifact;

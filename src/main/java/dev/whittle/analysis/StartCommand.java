@@ -1,7 +1,6 @@
 package dev.whittle.analysis;
 
 import dev.whittle.shell.Script;
-import dev.whittle.shell.Shell;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.tree.Instruction;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public record StartCommand(Instruction entrypoint, Instruction cmd) {
 
     private static List<String> words(Instruction i) {
         if (i.command().json()) return i.command().values();
-        Script s = Shell.parse(i.command().args());
+        Script s = dev.whittle.pass.RunScript.parse(i.command().args()); // cached: asked for several times per file
         if (!s.parsed() || s.commands().size() != 1 || !s.commands().get(0).assignments().isEmpty()) return null;
         SimpleCommand c = s.commands().get(0);
         if (!c.redirects().isEmpty()) return null;

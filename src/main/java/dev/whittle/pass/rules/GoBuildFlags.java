@@ -1,9 +1,12 @@
 package dev.whittle.pass.rules;
 
+import dev.whittle.analysis.GoVersion;
+import dev.whittle.analysis.StageFacts;
 import dev.whittle.pass.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.pass.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.pass.PassInfo;
 import dev.whittle.pass.RunScript;
 import dev.whittle.report.Change;
@@ -28,8 +31,9 @@ public final class GoBuildFlags implements Pass {
                     + "Go 1.10 to rebuild the standard library without cgo; with the build cache it only slows the "
                     + "build down, so it is dropped for Go 1.10 and newer (kept when the golang image is older). "
                     + "Debug builds (-gcflags with -N) and commands whose -ldflags cannot be read are left alone, "
-                    + "and -trimpath is not added for a Go older than 1.13 (from the golang tag or the Go tarball a "
-                    + "RUN downloads).");
+                    + "and -trimpath and the dropping of -a need a known Go version (the golang tag, the Go tarball "
+                    + "a RUN downloads, or go.mod in the build context): a distribution's Go package can be as old "
+                    + "as 1.7, so without one only -s -w is added.");
 
     @Override
     public PassInfo info() {
@@ -38,10 +42,14 @@ public final class GoBuildFlags implements Pass {
 
     @Override
     public List<Edit> run(Dockerfile file) {
+        return run(file, PassContext.of(Level.BALANCED));
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : file.stages()) {
-            String version = dev.whittle.analysis.GoVersion.of(dev.whittle.analysis.StageFacts.of(stage),
-                    dev.whittle.analysis.BuildContext.none());
+            String version = GoVersion.of(StageFacts.of(stage), context.context());
             for (Instruction i : stage.instructions()) {
                 RunScript script = RunScript.of(i, file);
                 if (script == null) continue;
@@ -65,8 +73,9 @@ public final class GoBuildFlags implements Pass {
     /** Rewrites one command; returns what changed, or null. */
     private static String rewrite(RunScript script, SimpleCommand c, String version) {
         List<Word> words = c.words();
-        boolean modern = version == null || Versions.atLeast(version, "1.10");
-        boolean trimpath = version == null || Versions.atLeast(version, "1.13");
+        // distribution Go packages are as old as 1.7 (stretch) and 1.10 (bionic): unknown means old
+        boolean modern = version != null && Versions.atLeast(version, "1.10");
+        boolean trimpath = version != null && Versions.atLeast(version, "1.13");
         List<String> out = new ArrayList<>();
         List<String> said = new ArrayList<>();
         boolean hasTrimpath = false;
