@@ -3,22 +3,10 @@
 # (installed from npm into bench/out/) parsing the same files in the same run.
 # Usage: bench/parse-throughput.sh [CORPUS_DIR]   (default: unpacks ../shared/corpus into /tmp)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(dirname "$here")"
-corpus="${1:-}"
-if [ -z "$corpus" ]; then
-  corpus=/tmp/whittle-corpus
-  if [ ! -d "$corpus/data" ]; then
-    mkdir -p "$corpus"
-    tar -xJf "$repo/../shared/corpus/dockerhub-dockerfiles.tar.xz" -C "$corpus"
-  fi
-fi
-out="$here/out"
-mkdir -p "$out"
-[ -f "$repo/target/whittle.jar" ] || (cd "$repo" && mvn -B -q -DskipTests package)
-if [ ! -d "$out/node_modules/dockerfile-ast" ]; then
-  (cd "$out" && npm install --silent --no-audit --no-fund dockerfile-ast@0.7.1 >/dev/null)
-fi
+corpus_arg="${1:-}"
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+with_dockerfile_ast
 find "$corpus" -type f -name Dockerfile | sort > "$out/files.txt"
 echo "corpus: $(wc -l < "$out/files.txt") files, $(du -sh "$corpus" | cut -f1) on disk, $(nproc) cores"
 # warm the page cache so both parsers read from memory

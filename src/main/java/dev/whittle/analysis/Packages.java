@@ -9,6 +9,7 @@ import java.util.Set;
 
 /** System package manager commands: which manager, installing or removing, and the package names. */
 public final class Packages {
+    private static final java.util.regex.Pattern VERSION_SUFFIX = java.util.regex.Pattern.compile("[=<>~].*");
     private Packages() {}
 
     private static final Set<String> INSTALL = Set.of("install", "add");
@@ -53,7 +54,7 @@ public final class Packages {
                 skipValue = v.equals("--virtual") || v.equals("-t") || v.equals("--repository") || v.equals("-X");
                 continue;
             }
-            String name = v.replaceAll("[=<>~].*", "");
+            String name = VERSION_SUFFIX.matcher(v).replaceAll("");
             if (!name.isEmpty()) out.add(name);
         }
         return out;

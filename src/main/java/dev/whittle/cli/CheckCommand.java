@@ -1,14 +1,16 @@
 package dev.whittle.cli;
 
-import dev.whittle.pass.Level;
-import dev.whittle.pass.Optimizer;
-import dev.whittle.report.JsonReport;
+import dev.whittle.batch.BatchRun;
+import dev.whittle.batch.DockerfileFinder;
+import dev.whittle.batch.Patches;
+import dev.whittle.config.Settings;
+import dev.whittle.report.MachineReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,20 +19,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "check",
         description = {
             "Report what optimize would change, and exit 1 if anything would. For CI and pre-commit.",
-            "Directories are walked for Dockerfiles."
+            "Directories are walked for Dockerfiles (as batch does).",
+            "",
+            "  whittle check .                       changes on stderr, exit 1 when any",
+            "  whittle check --format sarif . > whittle.sarif   for code scanning"
         },
         mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--level", defaultValue = "balanced", paramLabel = "LEVEL",
-            description = "safe, balanced or aggressive (default: ${DEFAULT-VALUE}).",
-            converter = OptimizeCommand.LevelConverter.class)
-    Level level;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = ReportFormat.Converter.class,
+            description = "text (default: changes on stderr), json or sarif (the full report on stdout).")
+    ReportFormat format;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default: changes on stderr) or json (the full report on stdout).",
-            converter = OptimizeCommand.FormatConverter.class)
-    String format;
+    @Mixin
+    SettingsOptions settingsOptions;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dockerfiles or directories.")
     List<Path> paths;
@@ -40,41 +42,30 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Settings settings = settingsOptions.settings(spec);
         PrintWriter err = spec.commandLine().getErr();
-        boolean json = format.equals("json");
-        JsonReport report = new JsonReport(Whittle.Version.number(), level.name().toLowerCase(java.util.Locale.ROOT));
+        MachineReport report = format.open(spec.commandLine().getOut(), settingsOptions.levelName());
         DockerfileFinder.Found found = DockerfileFinder.find(paths);
-        boolean bad = !found.problems().isEmpty();
+        int[] code = {found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT};
         for (DockerfileFinder.Problem p : found.problems()) {
             err.println(p.path() + ": " + p.message());
-            report.addError(p.path().toString(), p.message());
+            if (report != null) report.error(p.path().toString(), p.message());
         }
-        int changed = 0;
-        Optimizer.Options options = new Optimizer.Options(level, Set.of(), Set.of());
-        for (Path file : found.files()) {
-            OptimizeCommand.Outcome o = OptimizeCommand.process(file, options.withContext(OptimizeCommand.folderOf(file)));
-            if (o.error() != null) {
-                err.println(o.error());
-                report.addError(file.toString(), o.error());
-                bad = true;
-                continue;
-            }
-            Optimizer.Result r = o.result();
-            if (json) {
-                OptimizeCommand.addToReport(report, file, r);
-            } else {
-                OptimizeCommand.printChanges(err, file, r);
-            }
-            if (r.changed()) changed++;
-        }
-        if (json) {
-            spec.commandLine().getOut().print(report.toJson());
-            spec.commandLine().getOut().flush();
+        int[] changed = {0};
+        BatchRun.run(found.targets(), settings, Runtime.getRuntime().availableProcessors(),
+                t -> Patches.relativeToCwd(t.file()), r -> {
+                    code[0] = Results.worst(code[0], r);
+                    Results.addTo(report, r);
+                    if (r.error() != null || !format.machine()) Results.print(err, r);
+                    if (r.changed()) changed[0]++;
+                });
+        if (format.machine()) {
+            report.close();
         } else {
-            err.printf("%d of %d file(s) would change%n", changed, found.files().size());
+            err.printf("%d of %d file(s) would change%n", changed[0], found.targets().size());
         }
         err.flush();
-        if (bad) return ExitCodes.BAD_INPUT;
-        return changed > 0 ? ExitCodes.CHANGES : ExitCodes.OK;
+        if (code[0] != ExitCodes.OK) return code[0];
+        return changed[0] > 0 ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 }

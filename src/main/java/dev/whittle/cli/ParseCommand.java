@@ -1,5 +1,6 @@
 package dev.whittle.cli;
 
+import dev.whittle.batch.DockerfileFinder;
 import dev.whittle.syntax.BuildkitDump;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SourceText;

@@ -61,11 +61,21 @@ public final class Commands {
         return false;
     }
 
+    /** Whether {@code p} is {@code name} followed only by digits and dots (pip3.11, python3). */
+    static boolean versioned(String p, String name) {
+        if (!p.startsWith(name)) return false;
+        for (int k = name.length(); k < p.length(); k++) {
+            char ch = p.charAt(k);
+            if (ch != '.' && (ch < '0' || ch > '9')) return false;
+        }
+        return true;
+    }
+
     /** Whether a pip command installs: {@code pip install}, {@code pip3.11 install}, {@code python -m pip install}. */
     public static Word pipInstall(SimpleCommand c) {
         String p = program(c);
-        if (p.matches("pip[0-9.]*")) return subcommand(c, Set.of("install"));
-        if (p.matches("python[0-9.]*")) {
+        if (versioned(p, "pip")) return subcommand(c, Set.of("install"));
+        if (versioned(p, "python")) {
             var w = c.words();
             for (int k = 1; k + 2 < w.size(); k++) {
                 if ("-m".equals(w.get(k).literal()) && "pip".equals(w.get(k + 1).literal())

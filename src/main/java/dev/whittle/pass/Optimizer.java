@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the passes of a level in order. After each pass that rewrote something, the new text is read
- * again with the same parser, so every result is known to parse and the next pass sees a true tree.
+ * Runs the passes of a level in order. After each pass that rewrote something, the rewritten instructions
+ * are read again with the same parser (the others keep their nodes, moved to their new lines), so the next
+ * pass sees a true tree. At the end the whole output is read again and must give the same tree; should it
+ * not, the file is optimized once more reading the whole text after every pass. Either way every result is
+ * known to parse.
  */
 public final class Optimizer {
 
@@ -46,6 +49,16 @@ public final class Optimizer {
     }
 
     public static Result optimize(Dockerfile input, Options options) {
+        RunScript.startFile();
+        Result fast = optimize(input, options, true);
+        if (fast.output() == input) return fast;
+        String printed = fast.output().print();
+        boolean bom = !input.bom().isEmpty();
+        Dockerfile whole = DockerfileReader.read(bom ? printed.substring(1) : printed, bom);
+        return whole.equals(fast.output()) ? fast : optimize(input, options, false);
+    }
+
+    private static Result optimize(Dockerfile input, Options options, boolean incremental) {
         Dockerfile current = input;
         List<Change> changes = new ArrayList<>();
         // for each instruction of the current tree: the lines it came from in the input
@@ -65,7 +78,7 @@ public final class Optimizer {
                 if (e.rewrites()) edits.put(e.target(), e);
             }
             if (edits.isEmpty()) continue;
-            Rewritten next = apply(current, origins, edits);
+            Rewritten next = apply(current, origins, edits, incremental);
             current = next.file();
             origins = next.origins();
         }
@@ -77,9 +90,11 @@ public final class Optimizer {
     private record Rewritten(Dockerfile file, List<int[]> origins) {}
 
     /** Applies the edits, reads the new text again and carries each instruction's input lines over. */
-    private static Rewritten apply(Dockerfile current, List<int[]> origins, Map<Instruction, Edit> edits) {
+    private static Rewritten apply(Dockerfile current, List<int[]> origins, Map<Instruction, Edit> edits,
+                                   boolean incremental) {
         List<Instruction> all = current.instructions();
         List<Instruction> out = new ArrayList<>(all.size());
+        List<Boolean> rewritten = new ArrayList<>(all.size());
         List<int[]> outOrigins = new ArrayList<>(all.size());
         String carried = "";
         boolean previousRewritten = false;
@@ -102,13 +117,17 @@ public final class Optimizer {
             carried = "";
             out.add(new Instruction(prefix, text, i.eol(), i.line(), i.endLine(), i.command(), i.heredocs(),
                     i.emptyContinuationLine()));
+            rewritten.add(e != null);
             outOrigins.add(origins.get(k).clone());
         }
         Dockerfile edited = new Dockerfile(current.bom(), current.directives(), out, carried + current.trailing(),
                 current.escape());
-        String printed = edited.print();
-        boolean bom = !current.bom().isEmpty();
-        Dockerfile reread = DockerfileReader.read(bom ? printed.substring(1) : printed, bom);
+        Dockerfile reread = incremental ? splice(edited, rewritten) : null;
+        if (reread == null) {
+            String printed = edited.print();
+            boolean bom = !current.bom().isEmpty();
+            reread = DockerfileReader.read(bom ? printed.substring(1) : printed, bom);
+        }
         // match the re-read instructions to the written ones by their first line
         Map<Integer, int[]> byLine = new java.util.HashMap<>();
         int line = 1 + countLines(current.bom()) + current.directives().stream().mapToInt(d -> countLines(d.text())).sum();
@@ -127,6 +146,47 @@ public final class Optimizer {
             previous = o;
         }
         return new Rewritten(reread, newOrigins);
+    }
+
+    /**
+     * The edited file as a tree without reading all of it again: each rewritten instruction's text is read on
+     * its own (with the file's escape character), the others keep their nodes at their new lines. Null when a
+     * rewritten text is not one that reads on its own (it starts with a comment or blank, or leaves trivia).
+     */
+    private static Dockerfile splice(Dockerfile edited, List<Boolean> rewritten) {
+        String escapeLine = edited.escape() == '\\' ? "" : "# escape=" + edited.escape() + "\n";
+        int skipLines = escapeLine.isEmpty() ? 0 : 1;
+        List<Instruction> result = new ArrayList<>();
+        int line = 1 + countLines(edited.bom()) + edited.directives().stream().mapToInt(d -> countLines(d.text())).sum();
+        List<Instruction> all = edited.instructions();
+        for (int k = 0; k < all.size(); k++) {
+            Instruction i = all.get(k);
+            line += countLines(i.prefix());
+            if (!rewritten.get(k)) {
+                result.add(new Instruction(i.prefix(), i.text(), i.eol(), line, line + i.endLine() - i.line(),
+                        i.command(), i.heredocs(), i.emptyContinuationLine()));
+            } else {
+                String text = i.text();
+                if (text.isEmpty() || text.charAt(0) == '#' || Character.isWhitespace(text.charAt(0))) return null;
+                Dockerfile part;
+                try {
+                    part = DockerfileReader.read(escapeLine + text + i.eol(), false);
+                } catch (RuntimeException e) {
+                    return null;
+                }
+                if (!part.trailing().isEmpty() || part.escape() != edited.escape()
+                        || !part.instructions().get(0).prefix().isEmpty()) return null;
+                int shift = line - 1 - skipLines;
+                boolean first = true;
+                for (Instruction p : part.instructions()) {
+                    result.add(new Instruction(first ? i.prefix() : p.prefix(), p.text(), p.eol(), p.line() + shift,
+                            p.endLine() + shift, p.command(), p.heredocs(), p.emptyContinuationLine()));
+                    first = false;
+                }
+            }
+            line += countLines(i.text()) + countLines(i.eol());
+        }
+        return new Dockerfile(edited.bom(), edited.directives(), result, edited.trailing(), edited.escape());
     }
 
     private static int countLines(String s) {

@@ -40,18 +40,27 @@ public final class RunScript {
         this.bodyStart = bodyStart;
     }
 
-    /** Parsed scripts by text: every pass asks for the same RUN bodies, and parsing is the cost. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Script> PARSED =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Parsed scripts by text, per thread and emptied for each file ({@link #startFile()}): every pass asks for
+     * the same RUN bodies of a file, and parsing is the cost.
+     */
+    private static final ThreadLocal<java.util.HashMap<String, Script>> PARSED =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
-    /** A RUN body parsed once (cached by text). */
+    /** A RUN body parsed once per file (cached by text). */
     public static Script parse(String body) {
-        Script s = PARSED.get(body);
+        java.util.HashMap<String, Script> cache = PARSED.get();
+        Script s = cache.get(body);
         if (s != null) return s;
         s = Shell.parse(body);
-        if (PARSED.size() > 20_000) PARSED.clear();
-        PARSED.put(body, s);
+        if (cache.size() > 1_000) cache.clear();
+        cache.put(body, s);
         return s;
+    }
+
+    /** Forgets the scripts of the previous file on this thread. */
+    public static void startFile() {
+        PARSED.get().clear();
     }
 
     private LogicalLineMap map() {

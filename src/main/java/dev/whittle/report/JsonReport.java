@@ -1,17 +1,15 @@
 package dev.whittle.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
- * The machine-readable report of {@code optimize --format json} and {@code check --format json}: one
- * entry per file with its status, changes and findings, and the diff of what would change.
+ * The report of {@code --format json}: tool, version, level, one entry per file (status "changed",
+ * "unchanged" or "error", its level, changes and findings, and the diff of a changed file), and a summary.
  */
-public final class JsonReport {
+public final class JsonReport extends MachineReport {
 
     /** One change or finding. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,52 +21,41 @@ public final class JsonReport {
 
     /** One file: status is "changed", "unchanged" or "error". */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FileEntry(String path, String status, String error, List<Item> changes, String diff) {}
+    public record FileEntry(String path, String status, String level, String error, List<Item> changes, String diff) {}
 
-    public record Summary(int files, int changed, int errors, int rewrites, int findings) {}
-
-    public record Report(String tool, String version, String level, List<FileEntry> files, Summary summary) {}
-
-    private final String version;
-    private final String level;
-    private final List<FileEntry> files = new ArrayList<>();
-
-    public JsonReport(String version, String level) {
-        this.version = version;
-        this.level = level;
-    }
-
-    public synchronized void add(String path, List<Change> changes, boolean changed, String diff) {
-        files.add(new FileEntry(path, changed ? "changed" : "unchanged", null,
-                changes.stream().map(Item::of).toList(), changed ? diff : null));
-    }
-
-    public synchronized void addError(String path, String message) {
-        files.add(new FileEntry(path, "error", message, List.of(), null));
-    }
-
-    public synchronized Report report() {
-        int changed = 0;
-        int errors = 0;
-        int rewrites = 0;
-        int findings = 0;
-        for (FileEntry f : files) {
-            if (f.status().equals("changed")) changed++;
-            if (f.status().equals("error")) errors++;
-            for (Item i : f.changes()) {
-                if (i.applied()) rewrites++;
-                else findings++;
-            }
-        }
-        return new Report("whittle", version, level, List.copyOf(files),
-                new Summary(files.size(), changed, errors, rewrites, findings));
-    }
-
-    public String toJson() {
+    /**
+     * @param level the level asked for on the command line, or null when each file's config decides
+     */
+    public JsonReport(Writer out, String version, String level) {
+        super(out);
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report()) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            gen.writeStartObject();
+            gen.writeStringField("tool", "whittle");
+            gen.writeStringField("version", version);
+            if (level != null) gen.writeStringField("level", level);
+            gen.writeArrayFieldStart("files");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Override
+    protected void writeFile(String path, String level, List<Change> changes, boolean isChanged, String diff)
+            throws IOException {
+        MAPPER.writeValue(gen, new FileEntry(path, isChanged ? "changed" : "unchanged", level, null,
+                changes.stream().map(Item::of).toList(), isChanged ? diff : null));
+    }
+
+    @Override
+    protected void writeError(String path, String message) throws IOException {
+        MAPPER.writeValue(gen, new FileEntry(path, "error", null, message, List.of(), null));
+    }
+
+    @Override
+    protected void finish() throws IOException {
+        gen.writeEndArray();
+        gen.writeFieldName("summary");
+        MAPPER.writeValue(gen, summary());
+        gen.writeEndObject();
     }
 }

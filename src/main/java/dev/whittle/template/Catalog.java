@@ -13,12 +13,19 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<String, Map<String, List<Candidate>>> runtimes,
                       Map<String, String> glibc) {
+    private static final java.util.Map<String, java.util.regex.Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A catalog regular expression, compiled once. */
+    static java.util.regex.Pattern pattern(String regex) {
+        return PATTERNS.computeIfAbsent(regex, java.util.regex.Pattern::compile);
+    }
+
 
     /** What the catalog knows about one image (or a range of its tags). */
     public record ImageInfo(String repository, String tag, String family, String libc, String release, Integer sizeMb,
                             Boolean cc) {
         boolean matches(ImageRef ref) {
-            return repository.equals(ref.repository()) && (tag == null || ref.tagOrLatest().matches(tag));
+            return repository.equals(ref.repository()) && (tag == null || Catalog.pattern(tag).matcher(ref.tagOrLatest()).matches());
         }
 
         public boolean hasCompiler() {
@@ -30,7 +37,7 @@ public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<Str
     public record EndOfLife(String repository, String tag, String before, String reason, String replacement) {
         boolean matches(ImageRef ref) {
             if (!repository.equals(ref.repository())) return false;
-            if (tag != null && !ref.tagOrLatest().matches(tag)) return false;
+            if (tag != null && !Catalog.pattern(tag).matcher(ref.tagOrLatest()).matches()) return false;
             return before == null || (!ref.version().isEmpty() && Versions.compare(ref.version(), before) < 0);
         }
     }

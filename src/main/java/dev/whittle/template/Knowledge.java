@@ -23,12 +23,42 @@ public final class Knowledge {
     private final Catalog catalog;
     private final PackageTable packages;
     private final RuntimeTemplates templates;
+    private final String registry;
 
     private Knowledge(Path dir) {
         this.dir = dir;
         this.catalog = parse("catalog.yaml", Catalog.class);
         this.packages = parse("packages.yaml", PackageTable.class);
         this.templates = new RuntimeTemplates(this::read);
+        this.registry = "";
+    }
+
+    private Knowledge(Knowledge base, String registry) {
+        this.dir = base.dir;
+        this.catalog = base.catalog;
+        this.packages = base.packages;
+        this.templates = base.templates;
+        this.registry = registry;
+    }
+
+    /**
+     * The same knowledge, writing every image whittle introduces with this prefix (a private mirror such as
+     * {@code registry.example.com/mirror/}); "" for none. A prefix without a trailing '/' gets one.
+     */
+    public Knowledge withRegistry(String prefix) {
+        String p = prefix == null ? "" : prefix.strip();
+        if (!p.isEmpty() && !p.endsWith("/")) p = p + "/";
+        return p.equals(registry) ? this : new Knowledge(this, p);
+    }
+
+    /** The registry prefix ("" for none). */
+    public String registry() {
+        return registry;
+    }
+
+    /** An image reference as written into a Dockerfile: with the registry prefix. */
+    public String imageRef(String image) {
+        return registry + image;
     }
 
     /** The shipped catalog, packages and templates. */

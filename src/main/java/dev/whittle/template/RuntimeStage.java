@@ -17,10 +17,11 @@ public final class RuntimeStage {
     private RuntimeStage() {}
 
     /** The runtime stage's text, lines ending in the file's line break, no trailing line break. */
-    public static String render(Split split, RuntimeTemplates templates, Dockerfile file) {
+    public static String render(Split split, Knowledge knowledge, Dockerfile file) {
+        RuntimeTemplates templates = knowledge.templates();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("comment", List.of("runtime: only what the app needs to run (whittle split-build-runtime)"));
-        s.put("image", split.image());
+        s.put("image", knowledge.imageRef(split.image()));
         s.put("builder", split.builderName());
         s.put("args", split.args());
         s.put("install", split.install());

@@ -77,7 +77,7 @@ public final class SplitBuildAndRuntime implements Pass {
         for (Instruction i : stage.instructions()) if (!split.moved().contains(i)) anchor = i;
         StringBuilder tail = new StringBuilder(texts.getOrDefault(anchor, anchor.text()));
         for (String command : split.builder().appended()) tail.append(eol).append(Style.keyword(anchor, "RUN")).append(' ').append(command);
-        tail.append(eol).append(eol).append(RuntimeStage.render(split, context.knowledge().templates(), file));
+        tail.append(eol).append(eol).append(RuntimeStage.render(split, context.knowledge(), file));
         texts.put(anchor, tail.toString());
 
         Instruction last = stage.instructions().isEmpty() ? stage.from() : stage.instructions().get(stage.instructions().size() - 1);

@@ -1,0 +1,181 @@
+package dev.whittle.api;
+
+import dev.whittle.analysis.BuildContext;
+import dev.whittle.batch.BatchRun;
+import dev.whittle.config.ConfigException;
+import dev.whittle.config.Settings;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Optimizer;
+import dev.whittle.pass.Passes;
+import dev.whittle.report.Change;
+import dev.whittle.report.UnifiedDiff;
+import dev.whittle.syntax.DockerfileReader;
+import dev.whittle.syntax.SyntaxError;
+import dev.whittle.tree.Dockerfile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * whittle as a library: parse a Dockerfile, optimize it with options, get the rewritten text, the changes
+ * with their reasons and a unified diff. An optimizer is immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * DockerfileOptimizer optimizer = DockerfileOptimizer.builder()
+ *         .level(Level.BALANCED)
+ *         .skip("merge-runs")
+ *         .build();
+ * DockerfileOptimizer.Report report = optimizer.optimize(Path.of("services/api/Dockerfile"));
+ * if (report.changed()) System.out.print(report.diff());
+ * for (Change c : report.changes()) System.out.println(c.format("Dockerfile"));
+ * }</pre>
+ *
+ * Bad input throws {@link SyntaxError} ({@code line()}, {@code column()}, {@code format(path)}); a file that
+ * does not read throws {@link IOException}; a bad option throws {@link IllegalArgumentException}.
+ */
+public final class DockerfileOptimizer {
+
+    private final Settings settings;
+
+    private DockerfileOptimizer(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The lossless tree of a Dockerfile's text; {@code parse(text).print()} gives the text back. */
+    public static Dockerfile parse(String text) {
+        boolean bom = text.startsWith("\uFEFF");
+        return DockerfileReader.read(bom ? text.substring(1) : text, bom);
+    }
+
+    /** Reads and optimizes a file; its folder is the build context unless the builder named one. */
+    public Report optimize(Path dockerfile) throws IOException {
+        Dockerfile tree = DockerfileReader.read(BatchRun.read(dockerfile));
+        return run(tree, options(dockerfile), dockerfile.getFileName().toString());
+    }
+
+    /** Optimizes text; the build context is the builder's, or none (passes that need one stay cautious). */
+    public Report optimize(String text) {
+        Optimizer.Options options = options(null);
+        return run(parse(text), options, "Dockerfile");
+    }
+
+    private Optimizer.Options options(Path file) {
+        try {
+            Optimizer.Options o = settings.optionsFor(file == null ? Path.of("Dockerfile") : file);
+            return file == null && !settings.hasContext() ? o.withContext(BuildContext.none()) : o;
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static Report run(Dockerfile tree, Optimizer.Options options, String name) {
+        Optimizer.Result r = Optimizer.optimize(tree, options);
+        return new Report(r.input().print(), r.output().print(), r.output(), r.changes(), name);
+    }
+
+    /**
+     * The outcome of one optimization.
+     *
+     * @param input   the text read
+     * @param output  the rewritten text (equal to the input when nothing changed)
+     * @param tree    the rewritten tree
+     * @param changes every rewrite and finding, by line; {@link Change#applied()} tells them apart
+     */
+    public record Report(String input, String output, Dockerfile tree, List<Change> changes, String name) {
+        public boolean changed() {
+            return !input.equals(output);
+        }
+
+        /** The unified diff ({@code a/NAME}, {@code b/NAME}); "" when nothing changed. */
+        public String diff() {
+            return UnifiedDiff.of(name, input, output);
+        }
+
+        /** The rewrites only. */
+        public List<Change> rewrites() {
+            return changes.stream().filter(Change::applied).toList();
+        }
+
+        /** The findings only: what a pass reports but leaves alone, and why. */
+        public List<Change> findings() {
+            return changes.stream().filter(c -> !c.applied()).toList();
+        }
+    }
+
+    /** Options; each one left out takes the command line's default. */
+    public static final class Builder {
+        private Level level = Level.BALANCED;
+        private final Set<String> only = new LinkedHashSet<>();
+        private final Set<String> skip = new LinkedHashSet<>();
+        private Path context;
+        private Path templates;
+        private String registry;
+        private boolean configFiles;
+
+        /** The level (default balanced); null lets each file's .whittle.yaml decide (see {@link #configFiles}). */
+        public Builder level(Level newLevel) {
+            this.level = newLevel;
+            return this;
+        }
+
+        /** Run only these passes (ids as in {@code whittle rules}). */
+        public Builder only(String... ids) {
+            only.addAll(checked(ids));
+            return this;
+        }
+
+        public Builder skip(String... ids) {
+            skip.addAll(checked(ids));
+            return this;
+        }
+
+        /** The build context for every file (default: each file's folder; none for text). */
+        public Builder context(Path dir) {
+            this.context = dir;
+            return this;
+        }
+
+        /** A folder with your own catalog.yaml, packages.yaml or runtime/*.stg. */
+        public Builder templates(Path dir) {
+            this.templates = dir;
+            return this;
+        }
+
+        /** A prefix for every image whittle writes (a registry mirror). */
+        public Builder registry(String prefix) {
+            this.registry = prefix;
+            return this;
+        }
+
+        /** Also read the nearest .whittle.yaml of each file (the builder's settings override it). Off by default. */
+        public Builder configFiles(boolean read) {
+            this.configFiles = read;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the templates folder does not read */
+        public DockerfileOptimizer build() {
+            Settings settings = new Settings(new Settings.Flags(level, Set.copyOf(only), Set.copyOf(skip), templates,
+                    registry, context, !configFiles, null));
+            try {
+                settings.optionsFor(Path.of("Dockerfile"));
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            return new DockerfileOptimizer(settings);
+        }
+
+        private static List<String> checked(String... ids) {
+            for (String id : ids) {
+                if (Passes.byId(id) == null) throw new IllegalArgumentException("unknown pass '" + id + "'");
+            }
+            return List.of(ids);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.whittle.batch;
+
+import dev.whittle.config.ConfigException;
+import dev.whittle.config.Settings;
+import dev.whittle.pass.Optimizer;
+import dev.whittle.report.UnifiedDiff;
+import dev.whittle.syntax.DockerfileReader;
+import dev.whittle.syntax.SyntaxError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Optimizes many Dockerfiles on several threads. Results reach the consumer on the calling thread, one at a
+ * time and in the order of the targets, so what it writes (a patch, a report) is the same for any number of
+ * threads. A file that does not read or parse, and even a bug in a pass, becomes a failed result; the rest
+ * goes on.
+ */
+public final class BatchRun {
+    private BatchRun() {}
+
+    /** Files larger than this are refused unread: no Dockerfile is that big, and BuildKit caps lines at 64 KB. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * @param settings the options per file (flags, config files)
+     * @param threads  worker threads
+     * @param diffPath the path a file gets in its diff (a/ b/ are added)
+     * @param consumer gets every result, in target order, on this thread
+     */
+    public static void run(List<DockerfileFinder.Target> targets, Settings settings, int threads,
+                           Function<DockerfileFinder.Target, String> diffPath, Consumer<FileResult> consumer) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(null, r, "whittle-batch-" + n.incrementAndGet(), 16L * 1024 * 1024);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            @SuppressWarnings("unchecked")
+            CompletableFuture<FileResult>[] futures = new CompletableFuture[targets.size()];
+            for (int i = 0; i < futures.length; i++) {
+                DockerfileFinder.Target t = targets.get(i);
+                futures[i] = CompletableFuture.supplyAsync(() -> process(t, settings, diffPath), pool);
+            }
+            for (int i = 0; i < futures.length; i++) {
+                FileResult r = futures[i].join();
+                futures[i] = null;
+                consumer.accept(r);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One file: read, optimize, diff. Never throws. */
+    public static FileResult process(DockerfileFinder.Target target, Settings settings,
+                                     Function<DockerfileFinder.Target, String> diffPath) {
+        Path file = target.file();
+        try {
+            Optimizer.Options options = settings.optionsFor(file);
+            Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(read(file)), options);
+            String before = r.input().print();
+            String after = r.output().print();
+            String diff = before.equals(after) ? "" : UnifiedDiff.of(diffPath.apply(target), before, after);
+            return new FileResult(target, options.level(), r.changes(), after, diff, null, false);
+        } catch (SyntaxError e) {
+            return FileResult.failed(target, e.format(file.toString()), false);
+        } catch (IOException e) {
+            return FileResult.failed(target, file + ": cannot read: " + DockerfileFinder.reason(e), false);
+        } catch (ConfigException e) {
+            return FileResult.failed(target, file + ": " + e.getMessage(), false);
+        } catch (RuntimeException | StackOverflowError e) {
+            return FileResult.failed(target, file + ": internal error in whittle: " + e
+                    + " (please report it with this file)", true);
+        }
+    }
+
+    /** The file's bytes, refusing anything that is not a regular file or is too large to be a Dockerfile. */
+    public static byte[] read(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw new IOException("is a directory");
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new IOException("too large to be a Dockerfile (" + size / (1024 * 1024) + " MB; whittle reads up to "
+                    + MAX_BYTES / (1024 * 1024) + " MB)");
+        }
+        return Files.readAllBytes(file);
+    }
+}

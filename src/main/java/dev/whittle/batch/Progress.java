@@ -1,0 +1,83 @@
+package dev.whittle.batch;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Progress of a batch: a bar on a terminal, a plain line every few seconds otherwise, or nothing. */
+public interface Progress extends AutoCloseable {
+
+    void step();
+
+    @Override
+    void close();
+
+    /** A bar on a terminal (the maintained progressbar library draws it), plain lines on anything else. */
+    static Progress forStderr(int total, PrintWriter plainOut) {
+        if (System.console() != null && total > 1) return new Bar(total, System.err);
+        return new Lines(total, plainOut);
+    }
+
+    static Progress none() {
+        return new Progress() {
+            @Override
+            public void step() {}
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** The terminal bar. */
+    final class Bar implements Progress {
+        private final ProgressBar bar;
+
+        Bar(int total, PrintStream out) {
+            bar = new ProgressBarBuilder().setTaskName("whittle").setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
+                    .setConsumer(new ConsoleProgressBarConsumer(out)).build();
+        }
+
+        @Override
+        public void step() {
+            bar.step();
+        }
+
+        @Override
+        public void close() {
+            bar.close();
+        }
+    }
+
+    /** "whittle: 12,000 of 99,789 files (12%)" at most every five seconds, for logs. */
+    final class Lines implements Progress {
+        private static final long EVERY_NANOS = 5_000_000_000L;
+        private final int total;
+        private final PrintWriter out;
+        private final long start = System.nanoTime();
+        private long last = start;
+        private int done;
+
+        Lines(int total, PrintWriter out) {
+            this.total = total;
+            this.out = out;
+        }
+
+        @Override
+        public void step() {
+            done++;
+            long now = System.nanoTime();
+            if (now - last >= EVERY_NANOS && done < total) {
+                last = now;
+                out.printf("whittle: %,d of %,d files (%d%%)%n", done, total, (int) (100L * done / total));
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,158 @@
+package dev.whittle.cli;
+
+import dev.whittle.batch.BatchRun;
+import dev.whittle.batch.DockerfileFinder;
+import dev.whittle.batch.FileResult;
+import dev.whittle.batch.FileRewriter;
+import dev.whittle.batch.Patches;
+import dev.whittle.batch.Progress;
+import dev.whittle.batch.Summary;
+import dev.whittle.config.Settings;
+import dev.whittle.report.MachineReport;
+import dev.whittle.syntax.SourceText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "batch",
+        description = {
+            "Optimize every Dockerfile under the roots, in parallel, and summarise. For migration campaigns.",
+            "",
+            "  whittle batch repos/                          dry run: what would change, summary table",
+            "  whittle batch --patch whittle.patch repos/    one patch (git apply whittle.patch)",
+            "  whittle batch --patch-dir patches/ repos/     one patch per repository (git -C REPO apply ...)",
+            "  whittle batch --write repos/                  rewrite in place",
+            "  whittle batch --format sarif repos/ > whittle.sarif",
+            "",
+            "Finds Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile and Containerfile; skips .git,",
+            "node_modules, vendor, what .gitignore files say and --exclude patterns; never follows a link out",
+            "of a root. A file that does not read or parse is reported and the batch goes on (exit 2 at the end)."
+        },
+        mixinStandardHelpOptions = true)
+final class BatchCommand implements Callable<Integer> {
+
+    static final class Output {
+        @Option(names = "--write", description = "Rewrite the files in place (each atomically).")
+        boolean write;
+
+        @Option(names = "--patch", paramLabel = "FILE", description = "Write one patch for all changes (paths relative to here).")
+        Path patch;
+
+        @Option(names = "--patch-dir", paramLabel = "DIR",
+                description = "Write one patch per repository root (nearest folder with .git, else the root given).")
+        Path patchDir;
+    }
+
+    @ArgGroup(exclusive = true)
+    Output output = new Output();
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = ReportFormat.Converter.class,
+            description = "text (default: summary table on stdout), json or sarif (the full report on stdout, the "
+                    + "summary on stderr).")
+    ReportFormat format;
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Skip paths matching this pattern (.gitignore syntax, relative to each root); repeatable.")
+    List<String> excludes = List.of();
+
+    @Option(names = "--no-gitignore", description = "Do not read .gitignore files.")
+    boolean noGitignore;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Worker threads (default: one per core).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-v", "--verbose"}, description = "Print every change (path:line: [pass] message) on stderr.")
+    boolean verbose;
+
+    @Option(names = "--no-progress", description = "No progress bar or progress lines.")
+    boolean noProgress;
+
+    @Mixin
+    SettingsOptions settingsOptions;
+
+    @Parameters(paramLabel = "ROOT", arity = "1..*", description = "Folders (or files) to search.")
+    List<Path> roots;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Settings settings = settingsOptions.settings(spec);
+        if (jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        if (output.patchDir != null && Files.exists(output.patchDir) && !Files.isDirectory(output.patchDir)) {
+            throw new ParameterException(spec.commandLine(), "--patch-dir " + output.patchDir + ": not a directory");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        DockerfileFinder.Found found = DockerfileFinder.find(roots, excludes, !noGitignore);
+        MachineReport report = format.open(out, settingsOptions.levelName());
+        int[] code = {found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT};
+        for (DockerfileFinder.Problem p : found.problems()) {
+            err.println(p.path() + ": " + p.message());
+            if (report != null) report.error(p.path().toString(), p.message());
+        }
+        Summary summary = new Summary();
+        int[] written = {0};
+        Patches patches = output.patch != null ? Patches.toFile(output.patch)
+                : output.patchDir != null ? Patches.toDirectory(output.patchDir) : null;
+        try (Progress progress = noProgress ? Progress.none() : Progress.forStderr(found.targets().size(), err)) {
+            BatchRun.run(found.targets(), settings, jobs,
+                    patches != null ? patches::diffPath : t -> Patches.relativeToCwd(t.file()), r -> {
+                        progress.step();
+                        summary.add(r);
+                        code[0] = Results.worst(code[0], r);
+                        Results.addTo(report, r);
+                        if (r.error() != null || verbose) Results.print(err, r);
+                        try {
+                            if (patches != null) patches.add(r);
+                            if (output.write && write(r, err)) written[0]++;
+                        } catch (IOException e) {
+                            err.println(r.target().file() + ": cannot write: " + DockerfileFinder.reason(e));
+                            code[0] = Math.max(code[0], ExitCodes.BAD_INPUT);
+                        }
+                    });
+            if (patches != null) {
+                for (Path p : patches.finish()) err.println("whittle: wrote " + p);
+            }
+        } finally {
+            if (patches != null) patches.close();
+        }
+        String elapsed = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+        String table = summary.table(elapsed);
+        if (format.machine()) {
+            report.close();
+            err.print(table);
+        } else {
+            out.print(table);
+        }
+        if (output.write) err.printf("whittle: %d file(s) rewritten%n", written[0]);
+        out.flush();
+        err.flush();
+        return code[0];
+    }
+
+    /** Rewrites one changed file in place; false when it is unchanged or read-only. */
+    private static boolean write(FileResult r, PrintWriter err) throws IOException {
+        if (!r.changed()) return false;
+        Path file = r.target().file();
+        if (!FileRewriter.ownerWritable(file)) {
+            err.println(file + ": read-only file; left as it was");
+            return false;
+        }
+        FileRewriter.write(file, SourceText.encode(r.output()));
+        return true;
+    }
+}

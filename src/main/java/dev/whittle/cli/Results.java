@@ -1,0 +1,40 @@
+package dev.whittle.cli;
+
+import dev.whittle.batch.FileResult;
+import dev.whittle.report.Change;
+import dev.whittle.report.MachineReport;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** How optimize, check and batch put one file's result into the text output and the machine report. */
+final class Results {
+    private Results() {}
+
+    /** Adds a result to the report, when there is one. */
+    static void addTo(MachineReport report, FileResult r) {
+        if (report == null) return;
+        String path = r.target().file().toString();
+        if (r.error() != null) {
+            report.error(path, r.error());
+        } else {
+            report.file(path, r.level().name().toLowerCase(Locale.ROOT), r.changes(), r.changed(), r.diff());
+        }
+    }
+
+    /** {@code path:line: [id] message} per change, or the error. */
+    static void print(PrintWriter err, FileResult r) {
+        if (r.error() != null) {
+            err.println(r.error());
+            return;
+        }
+        String path = r.target().file().toString();
+        for (Change c : r.changes()) err.println(c.format(path));
+    }
+
+    /** The exit code a set of results calls for: internal error over bad input over the given code. */
+    static int worst(int code, FileResult r) {
+        if (r.error() == null) return code;
+        if (r.internal()) return ExitCodes.INTERNAL;
+        return code == ExitCodes.INTERNAL ? code : ExitCodes.BAD_INPUT;
+    }
+}

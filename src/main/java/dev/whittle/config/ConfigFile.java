@@ -1,0 +1,119 @@
+package dev.whittle.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Passes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A {@code .whittle.yaml}: per-repository settings, found upwards from each Dockerfile. Every key is optional;
+ * a command-line flag overrides the key it names.
+ *
+ * <pre>
+ * level: balanced                 # safe | balanced | aggressive
+ * passes:
+ *   skip: [merge-runs]            # pass ids (whittle rules)
+ *   only: []                      # when not empty: run only these
+ * templates: ci/whittle-templates # your catalog.yaml / packages.yaml / runtime/*.stg, relative to this file
+ * registry: registry.example.com/mirror/   # prefix for every image whittle writes
+ * </pre>
+ *
+ * @param path      where it was read from
+ * @param level     null when not set
+ * @param only      empty when not set
+ * @param skip      empty when not set
+ * @param templates resolved against the file's folder; null when not set
+ * @param registry  null when not set
+ */
+public record ConfigFile(Path path, Level level, Set<String> only, Set<String> skip, Path templates, String registry) {
+
+    /** The names looked for in each folder, in this order. */
+    public static final List<String> NAMES = List.of(".whittle.yaml", ".whittle.yml");
+
+    private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    record PassLists(@JsonProperty("only") List<String> only, @JsonProperty("skip") List<String> skip) {}
+
+    record Raw(@JsonProperty("level") String level, @JsonProperty("passes") PassLists passes,
+               @JsonProperty("templates") String templates, @JsonProperty("registry") String registry) {}
+
+    /**
+     * Reads and checks a config file.
+     *
+     * @throws ConfigException with {@code path:line:col: message} when it does not read or names an unknown level
+     *                         or pass
+     */
+    public static ConfigFile read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException e) {
+            throw new ConfigException(path + ": cannot read: " + e.getMessage());
+        }
+        Raw raw;
+        try {
+            raw = text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#")) ? null : YAML.readValue(text, Raw.class);
+        } catch (com.fasterxml.jackson.databind.exc.PropertyBindingException e) {
+            throw new ConfigException(at(path, text, e.getPropertyName() + ":") + ": unknown key '" + e.getPropertyName()
+                    + "' (keys: level, passes.only, passes.skip, templates, registry)");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? path.toString() : path + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new ConfigException(where + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + " (keys: level, passes.only, passes.skip, templates, registry)");
+        }
+        if (raw == null) return new ConfigFile(path, null, Set.of(), Set.of(), null, null);
+        Level level = null;
+        if (raw.level() != null) {
+            try {
+                level = Level.valueOf(raw.level().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(at(path, text, raw.level()) + ": '" + raw.level()
+                        + "' is not a level; use safe, balanced or aggressive");
+            }
+        }
+        Set<String> only = Set.of();
+        Set<String> skip = Set.of();
+        if (raw.passes() != null) {
+            only = checked(path, text, raw.passes().only());
+            skip = checked(path, text, raw.passes().skip());
+        }
+        Path templates = null;
+        if (raw.templates() != null) {
+            Path folder = path.toAbsolutePath().getParent();
+            templates = folder.resolve(raw.templates()).normalize();
+        }
+        return new ConfigFile(path, level, only, skip, templates, raw.registry());
+    }
+
+    private static Set<String> checked(Path path, String text, List<String> ids) {
+        if (ids == null) return Set.of();
+        for (String id : ids) {
+            if (Passes.byId(id) == null) {
+                throw new ConfigException(at(path, text, id) + ": unknown pass '" + id + "' (see: whittle rules)");
+            }
+        }
+        return Set.copyOf(ids);
+    }
+
+    /** {@code path:line:col} of the first place the value is written, or the path alone. */
+    private static String at(Path path, String text, String value) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int col = lines[i].indexOf(value);
+            int hash = lines[i].indexOf('#');
+            if (col >= 0 && (hash < 0 || col < hash)) return path + ":" + (i + 1) + ":" + (col + 1);
+        }
+        return path.toString();
+    }
+}

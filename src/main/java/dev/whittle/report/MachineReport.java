@@ -1,0 +1,86 @@
+package dev.whittle.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * A report for machines (JSON or SARIF), written as the files come: a batch over 100,000 Dockerfiles
+ * never holds the whole report in memory. Call {@link #file} or {@link #error} per file, then {@link #close}.
+ */
+public abstract class MachineReport implements AutoCloseable {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    protected final JsonGenerator gen;
+    private int files;
+    private int changed;
+    private int errors;
+    private int rewrites;
+    private int findings;
+
+    protected MachineReport(Writer out) {
+        try {
+            gen = new JsonFactory(MAPPER).createGenerator(out).useDefaultPrettyPrinter();
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The summary counts of a report. */
+    public record Summary(int files, int changed, int errors, int rewrites, int findings) {}
+
+    /** A file that was read and optimized at {@code level} (lower case). */
+    public final synchronized void file(String path, String level, List<Change> changes, boolean isChanged, String diff) {
+        files++;
+        if (isChanged) changed++;
+        for (Change c : changes) {
+            if (c.applied()) rewrites++;
+            else findings++;
+        }
+        try {
+            writeFile(path, level, changes, isChanged, diff);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file that could not be read or optimized; the message is {@code path[:line:col]: what is wrong}. */
+    public final synchronized void error(String path, String message) {
+        files++;
+        errors++;
+        try {
+            writeError(path, message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected Summary summary() {
+        return new Summary(files, changed, errors, rewrites, findings);
+    }
+
+    protected abstract void writeFile(String path, String level, List<Change> changes, boolean isChanged, String diff)
+            throws IOException;
+
+    protected abstract void writeError(String path, String message) throws IOException;
+
+    protected abstract void finish() throws IOException;
+
+    /** Ends the document (summary, closing brackets) and flushes it. */
+    @Override
+    public final synchronized void close() {
+        try {
+            finish();
+            gen.writeRaw('\n');
+            gen.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.whittle.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whittle.pass.Level;
+import dev.whittle.report.Change;
+import dev.whittle.syntax.SyntaxError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerfileOptimizerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void optimizesTextAndReportsEveryChange() {
+        DockerfileOptimizer optimizer = DockerfileOptimizer.builder().level(Level.SAFE).build();
+        DockerfileOptimizer.Report r = optimizer.optimize("FROM debian:12\nMAINTAINER me\nADD a /a\n");
+        assertTrue(r.changed());
+        assertEquals("FROM debian:12\nLABEL org.opencontainers.image.authors=\"me\"\nCOPY a /a\n", r.output());
+        assertEquals(2, r.rewrites().size());
+        assertEquals("maintainer-to-label", r.changes().get(0).passId());
+        assertTrue(r.diff().startsWith("--- a/Dockerfile\n+++ b/Dockerfile\n"), r.diff());
+        assertEquals(r.output(), r.tree().print());
+    }
+
+    @Test
+    void skipAndOnlyChooseThePasses() {
+        DockerfileOptimizer.Report r = DockerfileOptimizer.builder().skip("add-to-copy").build()
+                .optimize("FROM debian:12\nADD a /a\n");
+        assertFalse(r.changed());
+        assertThrows(IllegalArgumentException.class, () -> DockerfileOptimizer.builder().only("no-such-pass"));
+    }
+
+    @Test
+    void filesUseTheirFolderAsBuildContextAndConfigWhenAsked() throws Exception {
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM debian:12\nMAINTAINER me\n");
+        Files.writeString(dir.resolve(".whittle.yaml"), "passes:\n  skip: [maintainer-to-label]\n");
+        assertTrue(DockerfileOptimizer.builder().build().optimize(f).changed(), "config files are off by default");
+        assertFalse(DockerfileOptimizer.builder().configFiles(true).build().optimize(f).changed());
+    }
+
+    @Test
+    void badInputThrowsWithItsPosition() {
+        SyntaxError e = assertThrows(SyntaxError.class, () -> DockerfileOptimizer.parse("FROM x\nRUN <<EOF\nno end\n"));
+        assertEquals(2, e.line());
+        assertEquals("FROM x\n", DockerfileOptimizer.parse("FROM x\n").print());
+        for (Change c : DockerfileOptimizer.builder().build().optimize("FROM x\n").changes()) {
+            assertTrue(c.message().length() > 0);
+        }
+    }
+}

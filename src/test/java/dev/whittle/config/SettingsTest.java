@@ -1,0 +1,84 @@
+package dev.whittle.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whittle.pass.Level;
+import dev.whittle.pass.Optimizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String rel, String text) throws Exception {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void theNearestConfigAboveTheDockerfileApplies() throws Exception {
+        write(".whittle.yaml", "level: safe\n");
+        write("team/.whittle.yaml", "level: aggressive\npasses:\n  skip: [merge-runs]\nregistry: mirror.example.com/hub\n");
+        Path top = write("svc/Dockerfile", "FROM x\n");
+        Path team = write("team/api/Dockerfile", "FROM x\n");
+        Settings s = new Settings(Settings.Flags.none());
+        assertEquals(Level.SAFE, s.optionsFor(top).level());
+        Optimizer.Options o = s.optionsFor(team);
+        assertEquals(Level.AGGRESSIVE, o.level());
+        assertEquals(Set.of("merge-runs"), o.skip());
+        assertEquals("mirror.example.com/hub/", o.knowledge().registry(), "a trailing / is added");
+    }
+
+    @Test
+    void flagsOverrideTheConfigKeyTheyName() throws Exception {
+        write(".whittle.yaml", "level: safe\npasses:\n  skip: [merge-runs]\n");
+        Path f = write("Dockerfile", "FROM x\n");
+        Settings s = new Settings(new Settings.Flags(Level.AGGRESSIVE, Set.of(), Set.of(), null, null, null, false, null));
+        Optimizer.Options o = s.optionsFor(f);
+        assertEquals(Level.AGGRESSIVE, o.level());
+        assertEquals(Set.of("merge-runs"), o.skip(), "the config's skip stays: no --skip flag was given");
+        Settings none = new Settings(new Settings.Flags(null, Set.of(), Set.of(), null, null, null, true, null));
+        assertEquals(Level.BALANCED, none.optionsFor(f).level(), "--no-config");
+    }
+
+    @Test
+    void templatesAreResolvedAgainstTheConfigFolder() throws Exception {
+        write("ci/templates/catalog.yaml", "images: []\nendOfLife: []\nruntimes: {}\nglibc: {}\n");
+        write(".whittle.yaml", "templates: ci/templates\n");
+        ConfigFile c = ConfigFile.read(dir.resolve(".whittle.yaml"));
+        assertEquals(dir.resolve("ci/templates").toAbsolutePath(), c.templates());
+    }
+
+    @Test
+    void errorsNameTheFileLineAndColumn() throws Exception {
+        Path unknownKey = write("a/.whittle.yaml", "level: safe\nlevle: balanced\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.read(unknownKey));
+        assertTrue(e.getMessage().startsWith(unknownKey + ":2:"), e.getMessage());
+        Path badPass = write("b/.whittle.yaml", "passes:\n  skip: [merge-runs, no-such-pass]\n");
+        e = assertThrows(ConfigException.class, () -> ConfigFile.read(badPass));
+        assertEquals(badPass + ":2:22: unknown pass 'no-such-pass' (see: whittle rules)", e.getMessage());
+        Path badLevel = write("c/.whittle.yaml", "level: extreme\n");
+        e = assertThrows(ConfigException.class, () -> ConfigFile.read(badLevel));
+        assertEquals(badLevel + ":1:8: 'extreme' is not a level; use safe, balanced or aggressive", e.getMessage());
+        Path f = write("b/Dockerfile", "FROM x\n");
+        assertThrows(ConfigException.class, () -> new Settings(Settings.Flags.none()).optionsFor(f),
+                "a Dockerfile under a broken config is not optimized with guessed settings");
+    }
+
+    @Test
+    void anEmptyConfigSetsNothing() throws Exception {
+        ConfigFile c = ConfigFile.read(write(".whittle.yml", "# nothing yet\n"));
+        assertNull(c.level());
+        assertTrue(c.skip().isEmpty());
+    }
+}
