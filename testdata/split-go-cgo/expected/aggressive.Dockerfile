@@ -3,7 +3,6 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y libsqlite3-dev
 COPY . .
 RUN go build -trimpath -ldflags="-s -w" -o app .
-RUN apt-get update && apt-get install -y --no-install-recommends upx-ucl && upx --best --lzma /app/app
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM debian:bookworm-slim

@@ -6,7 +6,6 @@ COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/server ./cmd/server
 COPY config/app.yaml /etc/app/app.yaml
 ENV APP_CONFIG=/etc/app/app.yaml GOFLAGS=-mod=readonly
-RUN apt-get update && apt-get install -y --no-install-recommends upx-ucl && upx --best --lzma /out/server
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM scratch

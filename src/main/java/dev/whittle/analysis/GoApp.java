@@ -117,10 +117,13 @@ final class GoApp {
             }
             if (makeStatic) said.add("CGO_ENABLED=0: a static binary (nothing in the sources imports \"C\")");
             if (in.level().includes(Level.AGGRESSIVE)) {
-                String install = in.knowledge().packages().tool("upx", in.manager());
+                String release = RuntimeChooser.release(in.facts().image(), in.builder());
+                String install = in.knowledge().packages().tool("upx", in.manager(), release);
                 if (install != null) {
                     appended.add(install + " && upx --best --lzma " + art);
                     said.add("UPX-compressed (smaller image, slower start: the binary unpacks itself at each start)");
+                } else if (in.knowledge().packages().tool("upx", in.manager()) != null) {
+                    said.add("not UPX-compressed: the builder's release (" + release + ") has no upx package");
                 }
             }
             return new BuilderChanges(edits, appended, said);
