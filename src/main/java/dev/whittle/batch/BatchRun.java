@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,27 +39,50 @@ public final class BatchRun {
      */
     public static void run(List<DockerfileFinder.Target> targets, Settings settings, int threads,
                            Function<DockerfileFinder.Target, String> diffPath, Consumer<FileResult> consumer) {
+        run(sink -> targets.forEach(sink), settings, threads, diffPath, consumer);
+    }
+
+    /**
+     * The same for targets that are still being found: {@code producer} runs on its own thread and hands each
+     * target to the sink it is given (so the search of a large tree overlaps the work); the consumer still gets
+     * every result in the order the targets were handed over.
+     */
+    public static void run(Consumer<Consumer<DockerfileFinder.Target>> producer, Settings settings, int threads,
+                           Function<DockerfileFinder.Target, String> diffPath, Consumer<FileResult> consumer) {
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(null, r, "whittle-batch-" + n.incrementAndGet(), 16L * 1024 * 1024);
             t.setDaemon(true);
             return t;
         });
+        BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        Object end = new Object();
+        Throwable[] failure = new Throwable[1];
+        Thread finder = new Thread(() -> {
+            try {
+                producer.accept(t -> queue.add(CompletableFuture.supplyAsync(() -> process(t, settings, diffPath), pool)));
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+            } finally {
+                queue.add(end);
+            }
+        }, "whittle-batch-find");
+        finder.setDaemon(true);
+        finder.start();
         try {
-            @SuppressWarnings("unchecked")
-            CompletableFuture<FileResult>[] futures = new CompletableFuture[targets.size()];
-            for (int i = 0; i < futures.length; i++) {
-                DockerfileFinder.Target t = targets.get(i);
-                futures[i] = CompletableFuture.supplyAsync(() -> process(t, settings, diffPath), pool);
+            for (Object next = queue.take(); next != end; next = queue.take()) {
+                @SuppressWarnings("unchecked")
+                CompletableFuture<FileResult> f = (CompletableFuture<FileResult>) next;
+                consumer.accept(f.join());
             }
-            for (int i = 0; i < futures.length; i++) {
-                FileResult r = futures[i].join();
-                futures[i] = null;
-                consumer.accept(r);
-            }
+            finder.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             pool.shutdownNow();
         }
+        if (failure[0] instanceof RuntimeException e) throw e;
+        if (failure[0] instanceof Error e) throw e;
     }
 
     /** One file: read, optimize, diff. Never throws. */

@@ -2,10 +2,10 @@ package dev.whittle.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Expands command-line paths into Dockerfiles. Files are taken as given; folders are walked for Dockerfile,
@@ -56,18 +57,27 @@ public final class DockerfileFinder {
     public static Found find(List<Path> roots, List<String> excludes, boolean gitignore) {
         List<Target> targets = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        find(roots, excludes, gitignore, targets::add, problems::add);
+        return new Found(targets, problems);
+    }
+
+    /**
+     * Finds the Dockerfiles and hands each one over as soon as it is found, in a fixed order: the roots as
+     * given, each folder's entries by name (links to files inside a root come after that root's files).
+     */
+    public static void find(List<Path> roots, List<String> excludes, boolean gitignore, Consumer<Target> targets,
+                            Consumer<Problem> problems) {
         Set<Path> seen = new HashSet<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                walk(root, IgnoreRules.of(root, excludes), gitignore, targets, problems, seen);
+                new Walk(root, IgnoreRules.of(root, excludes), gitignore, targets, problems, seen).run();
             } else if (Files.exists(root) || Files.isSymbolicLink(root)) {
                 Path parent = root.toAbsolutePath().getParent();
-                if (seen.add(identity(root))) targets.add(new Target(root, parent == null ? root : parent));
+                if (seen.add(identity(root))) targets.accept(new Target(root, parent == null ? root : parent));
             } else {
-                problems.add(new Problem(root, "no such file or directory"));
+                problems.accept(new Problem(root, "no such file or directory"));
             }
         }
-        return new Found(targets, problems);
     }
 
     /** The real path when there is one (so links and `..` compare equal), else the normalized absolute path. */
@@ -79,73 +89,89 @@ public final class DockerfileFinder {
         }
     }
 
-    private static void walk(Path root, IgnoreRules excludes, boolean gitignore, List<Target> targets,
-                             List<Problem> problems, Set<Path> seen) {
-        List<Target> found = new ArrayList<>();
-        Path realRoot = identity(root);
-        Deque<IgnoreRules> stack = new ArrayDeque<>();
-        List<Path> links = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    Path name = dir.getFileName();
-                    if (!dir.equals(root)) {
-                        if (name != null && SKIPPED_DIRS.contains(name.toString())) return FileVisitResult.SKIP_SUBTREE;
-                        if (excluded(dir, true)) return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    IgnoreRules here = gitignore ? IgnoreRules.gitignoreIn(dir) : null;
-                    stack.push(here == null ? IgnoreRules.of(dir, List.of()) : here);
-                    return FileVisitResult.CONTINUE;
-                }
+    /** One root, depth first, each folder's entries sorted by name; links are not followed. */
+    private static final class Walk {
+        private final Path root;
+        private final Path realRoot;
+        private final IgnoreRules excludes;
+        private final boolean gitignore;
+        private final Consumer<Target> targets;
+        private final Consumer<Problem> problems;
+        private final Set<Path> seen;
+        private final Deque<IgnoreRules> stack = new ArrayDeque<>();
+        private final List<Path> links = new ArrayList<>();
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                    stack.pop();
-                    if (e != null) problems.add(new Problem(dir, "cannot read: " + reason(e)));
-                    return FileVisitResult.CONTINUE;
-                }
+        Walk(Path root, IgnoreRules excludes, boolean gitignore, Consumer<Target> targets, Consumer<Problem> problems,
+             Set<Path> seen) {
+            this.root = root;
+            this.realRoot = identity(root);
+            this.excludes = excludes;
+            this.gitignore = gitignore;
+            this.targets = targets;
+            this.problems = problems;
+            this.seen = seen;
+        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!isDockerfileName(file.getFileName().toString()) || excluded(file, false)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isRegularFile()) {
+        void run() {
+            folder(root);
+            links.sort(null);
+            for (Path link : links) {
+                Path real = identity(link);
+                // a link out of the root (or to nothing) is not followed; one to a file already found is a duplicate
+                if (real.startsWith(realRoot) && Files.isRegularFile(real) && seen.add(real)) {
+                    targets.accept(new Target(link, root));
+                }
+            }
+        }
+
+        private void folder(Path dir) {
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path e : ds) entries.add(e);
+            } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                problems.accept(new Problem(dir, "cannot read: " + reason(cause)));
+                return;
+            }
+            entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            IgnoreRules here = null;
+            if (gitignore) {
+                for (Path e : entries) {
+                    if (e.getFileName().toString().equals(".gitignore")) here = IgnoreRules.gitignoreIn(dir);
+                }
+            }
+            stack.push(here == null ? IgnoreRules.of(dir, List.of()) : here);
+            for (Path e : entries) {
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException ex) {
+                    problems.accept(new Problem(e, "cannot read: " + reason(ex)));
+                    continue;
+                }
+                String name = e.getFileName().toString();
+                if (a.isDirectory()) {
+                    if (!SKIPPED_DIRS.contains(name) && !excluded(e, true)) folder(e);
+                } else if (isDockerfileName(name) && !excluded(e, false)) {
+                    if (a.isRegularFile()) {
                         // no link is followed below the root, so its real path is the root's plus the rest
-                        if (seen.add(realRoot.resolve(root.relativize(file)))) found.add(new Target(file, root));
-                    } else if (attrs.isSymbolicLink()) {
-                        links.add(file); // taken after the walk, when the real files are known
+                        if (seen.add(realRoot.resolve(root.relativize(e)))) targets.accept(new Target(e, root));
+                    } else if (a.isSymbolicLink()) {
+                        links.add(e);
                     }
-                    return FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(new Problem(file, "cannot read: " + reason(e)));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                private boolean excluded(Path path, boolean directory) {
-                    if (Boolean.TRUE.equals(excludes.decide(path, directory))) return true;
-                    for (IgnoreRules rules : stack) {
-                        Boolean d = rules.decide(path, directory);
-                        if (d != null) return d;
-                    }
-                    return false;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            problems.add(new Problem(root, "cannot walk: " + e.getMessage()));
+            }
+            stack.pop();
         }
-        links.sort(null);
-        for (Path link : links) {
-            Path real = identity(link);
-            // a link out of the root (or to nothing) is not followed; one to a file already found is a duplicate
-            if (real.startsWith(realRoot) && Files.isRegularFile(real) && seen.add(real)) found.add(new Target(link, root));
+
+        private boolean excluded(Path path, boolean directory) {
+            if (Boolean.TRUE.equals(excludes.decide(path, directory))) return true;
+            for (IgnoreRules rules : stack) {
+                Boolean d = rules.decide(path, directory);
+                if (d != null) return d;
+            }
+            return false;
         }
-        found.sort((a, b) -> a.file().compareTo(b.file()));
-        targets.addAll(found);
     }
 
     public static String reason(IOException e) {

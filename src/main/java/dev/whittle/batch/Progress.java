@@ -12,12 +12,19 @@ public interface Progress extends AutoCloseable {
 
     void step();
 
+    /** The number of files, once the search has finished. */
+    default void total(int files) {}
+
     @Override
     void close();
 
-    /** A bar on a terminal (the maintained progressbar library draws it), plain lines on anything else. */
+    /**
+     * A bar on a terminal (the maintained progressbar library draws it), plain lines on anything else.
+     *
+     * @param total the number of files, or -1 while the search goes on (see {@link #total})
+     */
     static Progress forStderr(int total, PrintWriter plainOut) {
-        if (System.console() != null && total > 1) return new Bar(total, System.err);
+        if (System.console() != null && total != 0 && total != 1) return new Bar(total, System.err);
         return new Lines(total, plainOut);
     }
 
@@ -47,6 +54,11 @@ public interface Progress extends AutoCloseable {
         }
 
         @Override
+        public void total(int files) {
+            bar.maxHint(files);
+        }
+
+        @Override
         public void close() {
             bar.close();
         }
@@ -55,7 +67,7 @@ public interface Progress extends AutoCloseable {
     /** "whittle: 12,000 of 99,789 files (12%)" at most every five seconds, for logs. */
     final class Lines implements Progress {
         private static final long EVERY_NANOS = 5_000_000_000L;
-        private final int total;
+        private volatile int total;
         private final PrintWriter out;
         private final long start = System.nanoTime();
         private long last = start;
@@ -70,11 +82,18 @@ public interface Progress extends AutoCloseable {
         public void step() {
             done++;
             long now = System.nanoTime();
-            if (now - last >= EVERY_NANOS && done < total) {
+            int all = total;
+            if (now - last >= EVERY_NANOS && done != all) {
                 last = now;
-                out.printf("whittle: %,d of %,d files (%d%%)%n", done, total, (int) (100L * done / total));
+                if (all > 0) out.printf("whittle: %,d of %,d files (%d%%)%n", done, all, (int) (100L * done / all));
+                else out.printf("whittle: %,d files so far (still searching)%n", done);
                 out.flush();
             }
+        }
+
+        @Override
+        public void total(int files) {
+            total = files;
         }
 
         @Override

@@ -97,31 +97,44 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        DockerfileFinder.Found found = DockerfileFinder.find(roots, excludes, !noGitignore);
         MachineReport report = format.open(out, settingsOptions.levelName());
-        int[] code = {found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT};
-        for (DockerfileFinder.Problem p : found.problems()) {
-            err.println(p.path() + ": " + p.message());
-            if (report != null) report.error(p.path().toString(), p.message());
-        }
+        int[] code = {ExitCodes.OK};
         Summary summary = new Summary();
         int[] written = {0};
+        int[] found = {0};
+        Object lock = new Object();
         Patches patches = output.patch != null ? Patches.toFile(output.patch)
                 : output.patchDir != null ? Patches.toDirectory(output.patchDir) : null;
-        try (Progress progress = noProgress ? Progress.none() : Progress.forStderr(found.targets().size(), err)) {
-            BatchRun.run(found.targets(), settings, jobs,
+        try (Progress progress = noProgress ? Progress.none() : Progress.forStderr(-1, err)) {
+            BatchRun.run(sink -> {
+                        DockerfileFinder.find(roots, excludes, !noGitignore, t -> {
+                            found[0]++;
+                            sink.accept(t);
+                        }, p -> {
+                            synchronized (lock) {
+                                err.println(p.path() + ": " + p.message());
+                                if (report != null) report.error(p.path().toString(), p.message());
+                                code[0] = Math.max(code[0], ExitCodes.BAD_INPUT);
+                            }
+                        });
+                        progress.total(found[0]);
+                    }, settings, jobs,
                     patches != null ? patches::diffPath : t -> Patches.relativeToCwd(t.file()), r -> {
                         progress.step();
                         summary.add(r);
-                        code[0] = Results.worst(code[0], r);
-                        Results.addTo(report, r);
-                        if (r.error() != null || verbose) Results.print(err, r);
+                        synchronized (lock) {
+                            code[0] = Results.worst(code[0], r);
+                            Results.addTo(report, r);
+                            if (r.error() != null || verbose) Results.print(err, r);
+                        }
                         try {
                             if (patches != null) patches.add(r);
                             if (output.write && write(r, err)) written[0]++;
                         } catch (IOException e) {
                             err.println(r.target().file() + ": cannot write: " + DockerfileFinder.reason(e));
-                            code[0] = Math.max(code[0], ExitCodes.BAD_INPUT);
+                            synchronized (lock) {
+                                code[0] = Math.max(code[0], ExitCodes.BAD_INPUT);
+                            }
                         }
                     });
             if (patches != null) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "",
             "  whittle optimize Dockerfile                 rewritten file on stdout",
             "  whittle optimize --diff Dockerfile          unified diff (git apply / patch -p1)",
-            "  whittle optimize --write Dockerfile ...     rewrite in place (atomic; permissions kept)",
+            "  whittle optimize --write .                  rewrite every Dockerfile under . in place (atomic)",
             "  whittle optimize --format json Dockerfile   full report (changes, findings, diff) as JSON",
             "  whittle optimize --format sarif Dockerfile  SARIF 2.1.0 for code-scanning dashboards",
             "",
@@ -58,8 +58,8 @@ final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerfiles.")
-    List<Path> files;
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dockerfiles, or folders to search for them.")
+    List<Path> paths;
 
     @Spec
     CommandSpec spec;
@@ -67,7 +67,10 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Settings settings = settingsOptions.settings(spec);
-        if (files.size() > 1 && !output.diff && !output.write && !format.machine()) {
+        DockerfileFinder.Found found = DockerfileFinder.find(paths);
+        List<Path> files = found.files();
+        if ((files.size() > 1 || files.size() < paths.size() || paths.stream().anyMatch(java.nio.file.Files::isDirectory))
+                && !output.diff && !output.write && !format.machine()) {
             throw new ParameterException(spec.commandLine(),
                     "several files need --diff or --write (stdout holds one rewritten file)");
         }
@@ -78,7 +81,11 @@ final class OptimizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MachineReport report = format.open(out, settingsOptions.levelName());
-        int code = ExitCodes.OK;
+        int code = found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        for (DockerfileFinder.Problem p : found.problems()) {
+            err.println(p.path() + ": " + p.message());
+            if (report != null) report.error(p.path().toString(), p.message());
+        }
         int changed = 0;
         for (Path file : files) {
             Path parent = file.toAbsolutePath().getParent();

@@ -48,6 +48,14 @@ class DockerfileOptimizerTest {
     }
 
     @Test
+    void aRegistryPrefixIsWrittenOnEveryImageWhittleIntroduces() throws Exception {
+        Path example = Path.of("testdata/examples/go-run-main/Dockerfile");
+        DockerfileOptimizer.Report r = DockerfileOptimizer.builder().registry("mirror.example.com/hub").build().optimize(example);
+        assertTrue(r.output().contains("\nFROM mirror.example.com/hub/gcr.io/distroless/static-debian12:nonroot\n"), r.output());
+        assertTrue(r.output().contains("FROM golang:1.18.3 AS builder"), "the user's own images stay as written");
+    }
+
+    @Test
     void badInputThrowsWithItsPosition() {
         SyntaxError e = assertThrows(SyntaxError.class, () -> DockerfileOptimizer.parse("FROM x\nRUN <<EOF\nno end\n"));
         assertEquals(2, e.line());
