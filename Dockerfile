@@ -1,7 +1,6 @@
 # syntax=docker/dockerfile:1
 # whittle's own image, built the way whittle recommends: the JDK and Maven stay in the build stage, the
-# runtime stage has only a JRE (distroless, non-root) and the jar, with a class-data-sharing archive for a
-# fast start.
+# runtime stage has only a JRE (distroless, non-root) and the jar.
 #
 #   docker build -t whittle .
 #   docker run --rm -u "$(id -u)" -v "$PWD:/work" whittle optimize --diff Dockerfile
@@ -18,8 +17,7 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
 
 FROM gcr.io/distroless/java17-debian12:nonroot
 COPY --from=builder /src/target/whittle.jar /opt/whittle/whittle.jar
-# the class-data-sharing archive is made by the runtime's own JVM (an archive only fits the JVM that wrote it)
-RUN ["/usr/bin/java", "-XX:ArchiveClassesAtExit=/opt/whittle/whittle.jsa", "-jar", "/opt/whittle/whittle.jar", "rules"]
 WORKDIR /work
-ENTRYPOINT ["/usr/bin/java", "-XX:SharedArchiveFile=/opt/whittle/whittle.jsa", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", "/opt/whittle/whittle.jar"]
+# C1 only and the serial collector: a short-lived command line starts fastest so
+ENTRYPOINT ["/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", "/opt/whittle/whittle.jar"]
 CMD ["--help"]

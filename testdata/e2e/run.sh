@@ -42,6 +42,36 @@ for app in "${apps[@]}"; do
   done
 done
 
+# whittle's own Dockerfile: it builds, and the image runs whittle
+self_status="not built"
+if [ "$engine" = buildah ]; then
+  if buildah bud "${pull[@]/--no-pull/--pull=never}" --layers -t localhost/whittle-e2e-self "$repo" > "$out/self.log" 2>&1; then
+    ctr=$(buildah from --pull=never localhost/whittle-e2e-self)
+    rules=$(buildah run "$ctr" -- /usr/bin/java -jar /opt/whittle/whittle.jar rules 2>&1 || true)
+    if grep -q split-build-runtime <<< "$rules"; then
+      self_status="builds, runs \`whittle rules\`: $(buildah images --format '{{.Size}}' localhost/whittle-e2e-self | head -1)"
+    else
+      self_status="FAIL: built, but whittle does not run in it"
+    fi
+    buildah rm "$ctr" > /dev/null
+    buildah rmi localhost/whittle-e2e-self > /dev/null 2>&1 || true
+  else
+    self_status="FAIL: does not build (see $out/self.log)"
+  fi
+elif [ "$engine" = docker ] || [ "$engine" = podman ]; then
+  rules=""
+  if "$engine" build -t whittle-e2e-self "$repo" > "$out/self.log" 2>&1; then
+    rules=$("$engine" run --rm whittle-e2e-self rules 2>&1 || true)
+  fi
+  if grep -q split-build-runtime <<< "$rules"; then
+    self_status="builds, runs \`whittle rules\`"
+  else
+    self_status="FAIL: see $out/self.log"
+  fi
+  "$engine" rmi -f whittle-e2e-self > /dev/null 2>&1 || true
+fi
+echo "$self_status" > "$out/self.status"
+
 # intermediate images of the builds (kept by --layers) are not needed any more
 [ "$engine" = buildah ] && buildah rmi --prune > /dev/null 2>&1 || true
 
@@ -70,6 +100,11 @@ for app in apps:
                     f"{'pass' if ok else 'FAIL'} |")
 table = ["| app | level | size before | size after | ratio | layers before / after | build before / after | check (both) | result |",
          "|---|---|---|---|---|---|---|---|---|"] + rows
+self_status = open(os.path.join(out, "self.status")).read().strip()
+table.append("")
+table.append(f"whittle's own Dockerfile: {self_status}")
+if self_status.startswith("FAIL"):
+    failed.append("whittle's own Dockerfile: " + self_status)
 text = "\n".join(table) + "\n"
 open(os.path.join(out, "results.md"), "w").write(text)
 print(text)

@@ -180,6 +180,26 @@ class BatchCommandTest {
     }
 
     @Test
+    void binaryUtf16AndHugeFilesAreRefusedAndTheRestGoesOn() throws Exception {
+        Files.write(repos.resolve("alpha/bin.Dockerfile"), new byte[] {'F', 'R', 'O', 'M', ' ', 0, 1, 2, '\n'});
+        Files.write(repos.resolve("alpha/utf16.Dockerfile"), "FROM a\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        Path huge = repos.resolve("alpha/huge.Dockerfile");
+        try (var out = Files.newOutputStream(huge)) {
+            byte[] line = ("RUN echo " + "x".repeat(1000) + "\n").getBytes();
+            out.write("FROM a\n".getBytes());
+            for (int i = 0; i < 17_000; i++) out.write(line);
+        }
+        ParseCommandTest.Result r = ParseCommandTest.run("batch", "--no-progress", "--write", repos.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("bin.Dockerfile:1:6: binary file"), r.err());
+        assertTrue(r.err().contains("utf16.Dockerfile:1:1: file is UTF-16"), r.err());
+        assertTrue(r.err().contains("huge.Dockerfile: cannot read: too large to be a Dockerfile (16 MB"), r.err());
+        assertTrue(r.out().matches("(?s).*refused \\(bad input\\) +4\n.*"), r.out());
+        assertTrue(Files.readString(repos.resolve("alpha/Dockerfile")).contains("COPY app /app"), "the rest was rewritten");
+        assertEquals(17_000 * 1010L + 7, Files.size(huge), "refused files are left as they were");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals(ExitCodes.BAD_INPUT, ParseCommandTest.run("batch", "--jobs", "0", repos.toString()).code());
         assertEquals(ExitCodes.BAD_INPUT, ParseCommandTest.run("batch", "--skip", "nope", repos.toString()).code());
