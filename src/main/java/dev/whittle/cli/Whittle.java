@@ -34,6 +34,8 @@ public final class Whittle implements Runnable {
         CommandLine cli = new CommandLine(new Whittle());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setUsageHelpWidth(110); // the examples in the help are one line each
+        cli.setUsageHelpAutoWidth(true); // narrower on a narrower terminal
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
                 ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL);
         cli.setParameterExceptionHandler((e, a) -> {
