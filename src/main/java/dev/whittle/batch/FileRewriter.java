@@ -36,6 +36,19 @@ public final class FileRewriter {
         }, "whittle-temp-cleanup"));
     }
 
+    /**
+     * A temporary file beside {@code target}, removed should the JVM stop before {@link #settled} is called
+     * for it (after it was moved into place or deleted).
+     */
+    public static Path temporary(Path target) throws IOException {
+        return newTemp(target.toAbsolutePath());
+    }
+
+    /** The temporary file was moved into place or deleted: nothing to remove on stop. */
+    public static void settled(Path tmp) {
+        PENDING.remove(tmp);
+    }
+
     /** A temporary file beside the target, registered for removal should the JVM stop. */
     private static Path newTemp(Path target) throws IOException {
         synchronized (LOCK) {

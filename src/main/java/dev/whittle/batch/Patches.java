@@ -20,7 +20,11 @@ public final class Patches implements AutoCloseable {
     private final Path single;
     private final Path dir;
     private final FileRewriter.Staged staged;
-    private final Map<Path, StringBuilder> perRepo = new TreeMap<>();
+    // one patch per repository, written as the results come: a temporary part file per repository (the
+    // depth-first search keeps a repository's files together, so one part is open at a time)
+    private final Map<Path, Path> parts = new TreeMap<>();
+    private Path currentRepo;
+    private java.io.OutputStream current;
     private final Map<Path, Path> repoOf = new ConcurrentHashMap<>();
     private final Map<Path, Path> rootOf = new ConcurrentHashMap<>();
     private int files;
@@ -57,7 +61,18 @@ public final class Patches implements AutoCloseable {
         } else {
             Path repo = repositoryRoot(r.target());
             rootOf.putIfAbsent(repo, r.target().root().toAbsolutePath().normalize());
-            perRepo.computeIfAbsent(repo, k -> new StringBuilder()).append(r.diff());
+            if (!repo.equals(currentRepo)) {
+                closeCurrent();
+                Path part = parts.get(repo);
+                if (part == null) {
+                    part = FileRewriter.temporary(dir.resolve("part.patch"));
+                    parts.put(repo, part);
+                }
+                current = new java.io.BufferedOutputStream(Files.newOutputStream(part,
+                        java.nio.file.StandardOpenOption.APPEND), 1 << 16);
+                currentRepo = repo;
+            }
+            current.write(dev.whittle.syntax.SourceText.encode(r.diff()));
         }
     }
 
@@ -69,15 +84,28 @@ public final class Patches implements AutoCloseable {
             written.add(single);
             return written;
         }
+        closeCurrent();
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (Map.Entry<Path, StringBuilder> e : perRepo.entrySet()) {
+        for (Map.Entry<Path, Path> e : parts.entrySet()) {
             String name = patchName(e.getKey(), rootOf.get(e.getKey()));
             String unique = name;
             for (int n = 2; !names.add(unique); n++) unique = name + "-" + n;
             Path out = dir.resolve(unique + ".patch");
-            FileRewriter.create(out, dev.whittle.syntax.SourceText.encode(e.getValue().toString()));
+            try {
+                Files.setPosixFilePermissions(e.getValue(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            try {
+                Files.move(e.getValue(), out, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException ex) {
+                Files.move(e.getValue(), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            FileRewriter.settled(e.getValue());
             written.add(out);
         }
+        parts.clear();
         return written;
     }
 
@@ -86,9 +114,22 @@ public final class Patches implements AutoCloseable {
         return files;
     }
 
+    /** Drops what was not written out by {@link #finish()} (an error or an interruption on the way). */
     @Override
     public void close() throws IOException {
         if (staged != null) staged.close();
+        closeCurrent();
+        for (Path part : parts.values()) {
+            Files.deleteIfExists(part);
+            FileRewriter.settled(part);
+        }
+        parts.clear();
+    }
+
+    private void closeCurrent() throws IOException {
+        if (current != null) current.close();
+        current = null;
+        currentRepo = null;
     }
 
     Path repositoryRoot(DockerfileFinder.Target t) {
