@@ -26,7 +26,12 @@ public final class Whittle implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true)));
+        java.io.PrintWriter out = new java.io.PrintWriter(new ExactWriter(System.out), true);
+        java.io.PrintWriter err = new java.io.PrintWriter(new ExactWriter(System.err), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs the CLI with the given output streams; returns the exit code. */
