@@ -80,16 +80,6 @@ public final class FileRewriter {
         replace(real, content, perms);
     }
 
-    /** Creates or replaces a file (a patch, a report) atomically. */
-    public static void create(Path file, byte[] content) throws IOException {
-        Path abs = file.toAbsolutePath();
-        if (Files.isSymbolicLink(abs) || Files.exists(abs)) {
-            write(abs, content);
-        } else {
-            replace(abs, content, null);
-        }
-    }
-
     private static void replace(Path target, byte[] content, Set<PosixFilePermission> perms) throws IOException {
         Path tmp = newTemp(target);
         try {

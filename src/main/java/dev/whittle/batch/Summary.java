@@ -68,11 +68,6 @@ public final class Summary {
         return savedMb;
     }
 
-    /** Rewrites and findings of one pass. */
-    public int[] pass(String id) {
-        return perPass.getOrDefault(id, new int[2]).clone();
-    }
-
     /** The table printed at the end of a batch. */
     public String table(String elapsed) {
         StringBuilder sb = new StringBuilder();
