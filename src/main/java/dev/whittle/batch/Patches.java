@@ -1,5 +1,6 @@
 package dev.whittle.batch;
 
+import dev.whittle.report.UnifiedDiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class Patches implements AutoCloseable {
 
     /** The path a file gets inside its patch. */
     public String diffPath(DockerfileFinder.Target t) {
-        if (single != null) return relativeToCwd(t.file());
+        if (single != null) return UnifiedDiff.pathOf(t.file());
         Path repo = repositoryRoot(t);
         return slashes(repo.relativize(t.file().toAbsolutePath().normalize()));
     }
@@ -152,13 +153,6 @@ public final class Patches implements AutoCloseable {
         }
         String clean = rel.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
         return clean.isEmpty() ? "root" : clean;
-    }
-
-    /** A path relative to the current folder when it lies under it, else without its leading '/'. */
-    public static String relativeToCwd(Path file) {
-        Path p = file.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        return slashes(p.startsWith(cwd) ? cwd.relativize(p) : p.getRoot().relativize(p));
     }
 
     private static String slashes(Path p) {

@@ -9,6 +9,7 @@ import dev.whittle.batch.Progress;
 import dev.whittle.batch.Summary;
 import dev.whittle.config.Settings;
 import dev.whittle.report.MachineReport;
+import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -112,14 +113,13 @@ final class BatchCommand implements Callable<Integer> {
                             sink.accept(t);
                         }, p -> {
                             synchronized (lock) {
-                                err.println(p.path() + ": " + p.message());
-                                if (report != null) report.error(p.path().toString(), p.message());
-                                code[0] = Math.max(code[0], ExitCodes.BAD_INPUT);
+                                Results.problem(err, report, p);
+                                code[0] = Results.worst(code[0], ExitCodes.BAD_INPUT);
                             }
                         });
                         progress.total(found[0]);
                     }, settings, jobs,
-                    patches != null ? patches::diffPath : t -> Patches.relativeToCwd(t.file()), r -> {
+                    patches != null ? patches::diffPath : t -> UnifiedDiff.pathOf(t.file()), r -> {
                         progress.step();
                         summary.add(r);
                         synchronized (lock) {
@@ -133,7 +133,7 @@ final class BatchCommand implements Callable<Integer> {
                         } catch (IOException e) {
                             err.println(r.target().file() + ": cannot write: " + DockerfileFinder.reason(e));
                             synchronized (lock) {
-                                code[0] = Math.max(code[0], ExitCodes.BAD_INPUT);
+                                code[0] = Results.worst(code[0], ExitCodes.BAD_INPUT);
                             }
                         }
                     });

@@ -2,9 +2,9 @@ package dev.whittle.cli;
 
 import dev.whittle.batch.BatchRun;
 import dev.whittle.batch.DockerfileFinder;
-import dev.whittle.batch.Patches;
 import dev.whittle.config.Settings;
 import dev.whittle.report.MachineReport;
+import dev.whittle.report.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,13 +47,10 @@ final class CheckCommand implements Callable<Integer> {
         MachineReport report = format.open(spec.commandLine().getOut(), settingsOptions.levelName());
         DockerfileFinder.Found found = DockerfileFinder.find(paths);
         int[] code = {found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT};
-        for (DockerfileFinder.Problem p : found.problems()) {
-            err.println(p.path() + ": " + p.message());
-            if (report != null) report.error(p.path().toString(), p.message());
-        }
+        for (DockerfileFinder.Problem p : found.problems()) Results.problem(err, report, p);
         int[] changed = {0};
         BatchRun.run(found.targets(), settings, Runtime.getRuntime().availableProcessors(),
-                t -> Patches.relativeToCwd(t.file()), r -> {
+                t -> UnifiedDiff.pathOf(t.file()), r -> {
                     code[0] = Results.worst(code[0], r);
                     Results.addTo(report, r);
                     if (r.error() != null || !format.machine()) Results.print(err, r);

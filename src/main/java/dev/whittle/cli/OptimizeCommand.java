@@ -4,9 +4,9 @@ import dev.whittle.batch.BatchRun;
 import dev.whittle.batch.DockerfileFinder;
 import dev.whittle.batch.FileResult;
 import dev.whittle.batch.FileRewriter;
-import dev.whittle.batch.Patches;
 import dev.whittle.config.Settings;
 import dev.whittle.report.MachineReport;
+import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,15 +82,12 @@ final class OptimizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         MachineReport report = format.open(out, settingsOptions.levelName());
         int code = found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
-        for (DockerfileFinder.Problem p : found.problems()) {
-            err.println(p.path() + ": " + p.message());
-            if (report != null) report.error(p.path().toString(), p.message());
-        }
+        for (DockerfileFinder.Problem p : found.problems()) Results.problem(err, report, p);
         int changed = 0;
         for (Path file : files) {
             Path parent = file.toAbsolutePath().getParent();
             DockerfileFinder.Target target = new DockerfileFinder.Target(file, parent == null ? file : parent);
-            FileResult r = BatchRun.process(target, settings, t -> Patches.relativeToCwd(t.file()));
+            FileResult r = BatchRun.process(target, settings, t -> UnifiedDiff.pathOf(t.file()));
             code = Results.worst(code, r);
             Results.addTo(report, r);
             if (r.error() != null || !format.machine()) Results.print(err, r);
@@ -102,7 +99,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 if (!r.changed()) continue;
                 if (!FileRewriter.ownerWritable(file)) {
                     err.println(file + ": read-only file; left as it was");
-                    if (code != ExitCodes.INTERNAL) code = ExitCodes.BAD_INPUT;
+                    code = Results.worst(code, ExitCodes.BAD_INPUT);
                     continue;
                 }
                 FileRewriter.write(file, SourceText.encode(r.output()));

@@ -34,7 +34,18 @@ final class Results {
     /** The exit code a set of results calls for: internal error over bad input over the given code. */
     static int worst(int code, FileResult r) {
         if (r.error() == null) return code;
-        if (r.internal()) return ExitCodes.INTERNAL;
-        return code == ExitCodes.INTERNAL ? code : ExitCodes.BAD_INPUT;
+        return worst(code, r.internal() ? ExitCodes.INTERNAL : ExitCodes.BAD_INPUT);
+    }
+
+    /** The graver of two exit codes: internal error over bad input over anything else. */
+    static int worst(int code, int other) {
+        if (code == ExitCodes.INTERNAL || other == ExitCodes.INTERNAL) return ExitCodes.INTERNAL;
+        return code == ExitCodes.BAD_INPUT || other == ExitCodes.BAD_INPUT ? ExitCodes.BAD_INPUT : code;
+    }
+
+    /** A path the search could not read: on stderr and in the report. */
+    static void problem(PrintWriter err, MachineReport report, dev.whittle.batch.DockerfileFinder.Problem p) {
+        err.println(p.path() + ": " + p.message());
+        if (report != null) report.error(p.path().toString(), p.message());
     }
 }

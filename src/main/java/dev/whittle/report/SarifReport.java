@@ -136,9 +136,7 @@ public final class SarifReport extends MachineReport {
 
     /** A relative URI reference for a path (spaces and other characters escaped). */
     static String uri(String path) {
-        Path p = Path.of(path).toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        String rel = (p.startsWith(cwd) ? cwd.relativize(p) : p.getRoot().relativize(p)).toString().replace('\\', '/');
+        String rel = UnifiedDiff.pathOf(Path.of(path));
         try {
             return new URI(null, null, rel, null).toASCIIString();
         } catch (URISyntaxException e) {

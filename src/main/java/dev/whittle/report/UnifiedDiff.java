@@ -15,6 +15,16 @@ public final class UnifiedDiff {
 
     private static final String NO_NEWLINE = "\\ No newline at end of file";
 
+    /**
+     * A file's path as diffs and reports name it: relative to the current folder when it lies under it, else
+     * without its leading '/'; '/'-separated.
+     */
+    public static String pathOf(java.nio.file.Path file) {
+        java.nio.file.Path p = file.toAbsolutePath().normalize();
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        return (p.startsWith(cwd) ? cwd.relativize(p) : p.getRoot().relativize(p)).toString().replace('\\', '/');
+    }
+
     /** The diff of two texts of the file at {@code path} (relative, '/'-separated); "" when they are equal. */
     public static String of(String path, String before, String after) {
         if (before.equals(after)) return "";

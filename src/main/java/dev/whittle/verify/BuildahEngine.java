@@ -112,9 +112,7 @@ final class BuildahEngine implements Engine {
             Answer a = Http.poll(port, path, limit, started::isAlive);
             Exec.stop(p);
             reader.join(2_000);
-            String text = log.toString();
-            List<String> lines = text.lines().toList();
-            return new Answer(a.status(), a.body(), String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+            return new Answer(a.status(), a.body(), Exec.tail(log.toString(), 20));
         } catch (IOException e) {
             return new Answer(0, "", "buildah run: " + e.getMessage());
         } catch (InterruptedException e) {

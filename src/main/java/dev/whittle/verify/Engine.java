@@ -2,7 +2,6 @@ package dev.whittle.verify;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A container engine whittle can build and run images with: docker, podman or buildah. */
@@ -35,11 +34,9 @@ public interface Engine {
     /** The engine named, or the first of docker, podman, buildah that works here; null when none does. */
     static Engine find(String named) {
         List<String> names = named == null ? List.of("docker", "podman", "buildah") : List.of(named);
-        List<String> tried = new ArrayList<>();
         for (String n : names) {
             Engine e = n.equals("buildah") ? new BuildahEngine() : new CliEngine(n);
             if (e.works()) return e;
-            tried.add(n);
         }
         return null;
     }

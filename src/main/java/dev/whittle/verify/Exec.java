@@ -26,9 +26,14 @@ final class Exec {
 
         /** The last lines of the output, for error messages. */
         String tail(int lines) {
-            List<String> all = output.lines().toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            return Exec.tail(output, lines);
         }
+    }
+
+    /** The last lines of a text. */
+    static String tail(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     static Result run(List<String> command, Path dir, Duration limit) {
