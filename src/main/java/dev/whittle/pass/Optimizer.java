@@ -15,9 +15,8 @@ import java.util.Set;
 /**
  * Runs the passes of a level in order. After each pass that rewrote something, the rewritten instructions
  * are read again with the same parser (the others keep their nodes, moved to their new lines), so the next
- * pass sees a true tree. At the end the whole output is read again and must give the same tree; should it
- * not, the file is optimized once more reading the whole text after every pass. Either way every result is
- * known to parse.
+ * pass sees a true tree and every result is known to parse. A rewritten text is only read on its own when
+ * that reads it exactly as the whole file would (see {@link #splice}); otherwise the whole text is read.
  */
 public final class Optimizer {
 
@@ -50,15 +49,6 @@ public final class Optimizer {
 
     public static Result optimize(Dockerfile input, Options options) {
         RunScript.startFile();
-        Result fast = optimize(input, options, true);
-        if (fast.output() == input) return fast;
-        String printed = fast.output().print();
-        boolean bom = !input.bom().isEmpty();
-        Dockerfile whole = DockerfileReader.read(bom ? printed.substring(1) : printed, bom);
-        return whole.equals(fast.output()) ? fast : optimize(input, options, false);
-    }
-
-    private static Result optimize(Dockerfile input, Options options, boolean incremental) {
         Dockerfile current = input;
         List<Change> changes = new ArrayList<>();
         // for each instruction of the current tree: the lines it came from in the input
@@ -78,7 +68,7 @@ public final class Optimizer {
                 if (e.rewrites()) edits.put(e.target(), e);
             }
             if (edits.isEmpty()) continue;
-            Rewritten next = apply(current, origins, edits, incremental);
+            Rewritten next = apply(current, origins, edits);
             current = next.file();
             origins = next.origins();
         }
@@ -90,8 +80,7 @@ public final class Optimizer {
     private record Rewritten(Dockerfile file, List<int[]> origins) {}
 
     /** Applies the edits, reads the new text again and carries each instruction's input lines over. */
-    private static Rewritten apply(Dockerfile current, List<int[]> origins, Map<Instruction, Edit> edits,
-                                   boolean incremental) {
+    private static Rewritten apply(Dockerfile current, List<int[]> origins, Map<Instruction, Edit> edits) {
         List<Instruction> all = current.instructions();
         List<Instruction> out = new ArrayList<>(all.size());
         List<Boolean> rewritten = new ArrayList<>(all.size());
@@ -122,7 +111,7 @@ public final class Optimizer {
         }
         Dockerfile edited = new Dockerfile(current.bom(), current.directives(), out, carried + current.trailing(),
                 current.escape());
-        Dockerfile reread = incremental ? splice(edited, rewritten) : null;
+        Dockerfile reread = splice(edited, rewritten);
         if (reread == null) {
             String printed = edited.print();
             boolean bom = !current.bom().isEmpty();
@@ -150,10 +139,12 @@ public final class Optimizer {
 
     /**
      * The edited file as a tree without reading all of it again: each rewritten instruction's text is read on
-     * its own (with the file's escape character), the others keep their nodes at their new lines. Null when a
-     * rewritten text is not one that reads on its own (it starts with a comment or blank, or leaves trivia).
+     * its own (with the file's escape character), the others keep their nodes at their new lines. That gives
+     * the tree a whole read gives when the text starts where an instruction starts (not with a comment or a
+     * blank) and ends where one ends: read with a comment line after it, the comment must stay outside (no
+     * continuation or heredoc left open to swallow what follows). Null when a rewritten text is not such.
      */
-    private static Dockerfile splice(Dockerfile edited, List<Boolean> rewritten) {
+    static Dockerfile splice(Dockerfile edited, List<Boolean> rewritten) {
         String escapeLine = edited.escape() == '\\' ? "" : "# escape=" + edited.escape() + "\n";
         int skipLines = escapeLine.isEmpty() ? 0 : 1;
         List<Instruction> result = new ArrayList<>();
@@ -170,11 +161,11 @@ public final class Optimizer {
                 if (text.isEmpty() || text.charAt(0) == '#' || Character.isWhitespace(text.charAt(0))) return null;
                 Dockerfile part;
                 try {
-                    part = DockerfileReader.read(escapeLine + text + i.eol(), false);
+                    part = DockerfileReader.read(escapeLine + text + i.eol() + (i.eol().isEmpty() ? "" : FOLLOWER), false);
                 } catch (RuntimeException e) {
                     return null;
                 }
-                if (!part.trailing().isEmpty() || part.escape() != edited.escape()
+                if (!part.trailing().equals(i.eol().isEmpty() ? "" : FOLLOWER) || part.escape() != edited.escape()
                         || !part.instructions().get(0).prefix().isEmpty()) return null;
                 int shift = line - 1 - skipLines;
                 boolean first = true;
@@ -188,6 +179,9 @@ public final class Optimizer {
         }
         return new Dockerfile(edited.bom(), edited.directives(), result, edited.trailing(), edited.escape());
     }
+
+    /** What follows a rewritten text when it is read on its own: it must come back as trivia, untouched. */
+    private static final String FOLLOWER = "#\n";
 
     private static int countLines(String s) {
         int n = 0;

@@ -55,6 +55,7 @@ class GoldenTest {
                         assertEquals(Files.readString(changes), listed.toString(), "changes and findings");
                     }
                     Dockerfile again = DockerfileReader.read(SourceText.encode(out));
+                    assertEquals(again, r.output(), "the tree the passes built is the tree a whole read gives");
                     Optimizer.Result second = Optimizer.optimize(again, options);
                     assertFalse(second.changed(), "a second run changes nothing");
                 }));

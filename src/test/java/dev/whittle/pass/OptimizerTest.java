@@ -51,6 +51,29 @@ class OptimizerTest {
                 "apt-no-install-recommends@4-7", "legacy-key-value@8-8"), where);
     }
 
+    /** The file with its first instruction's text replaced, as a pass would leave it before the re-read. */
+    private static Dockerfile editedFirst(String file, String newText) {
+        Dockerfile d = DockerfileReader.read(file, false);
+        List<dev.whittle.tree.Instruction> all = new java.util.ArrayList<>(d.instructions());
+        all.set(0, new dev.whittle.tree.Instruction(all.get(0).prefix(), newText, all.get(0).eol(), all.get(0).line(),
+                all.get(0).endLine(), all.get(0).command(), all.get(0).heredocs(), false));
+        return new Dockerfile(d.bom(), d.directives(), all, d.trailing(), d.escape());
+    }
+
+    @Test
+    void aRewrittenInstructionIsReadAloneOnlyWhenThatReadsItAsTheWholeFileWould() {
+        String file = "RUN a\n# note\nCOPY x /x\n";
+        List<Boolean> firstRewritten = List.of(true, false);
+        Dockerfile spliced = Optimizer.splice(editedFirst(file, "RUN a && b"), firstRewritten);
+        assertEquals(DockerfileReader.read("RUN a && b\n# note\nCOPY x /x\n", false), spliced);
+        // a continuation left open would swallow the comment and COPY: read alone, it would not
+        assertEquals(null, Optimizer.splice(editedFirst(file, "RUN a && \\"), firstRewritten));
+        // a heredoc that never ends would too (alone it does not even read)
+        assertEquals(null, Optimizer.splice(editedFirst(file, "RUN cat <<EOF"), firstRewritten));
+        // a text that starts with a comment belongs to the trivia before it
+        assertEquals(null, Optimizer.splice(editedFirst(file, "# c\nRUN a"), firstRewritten));
+    }
+
     @Test
     void nothingToDoReturnsTheSameTree() {
         Dockerfile in = DockerfileReader.read("FROM a\nCOPY x /x\n".getBytes(StandardCharsets.UTF_8));
