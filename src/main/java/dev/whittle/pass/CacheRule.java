@@ -59,6 +59,12 @@ public abstract class CacheRule implements Pass {
     /** Extra edits a rule makes in the same RUN after its main fix (e.g. dropping {@code apk update}). */
     protected void alsoEdit(Context ctx) {}
 
+    /**
+     * The names of the programs the rule is about: a RUN whose text contains none of them is not looked at.
+     * Every fix starts from a command of one of these programs.
+     */
+    protected abstract List<String> programs();
+
     /** What the change message says. */
     protected abstract String message();
 
@@ -76,7 +82,7 @@ public abstract class CacheRule implements Pass {
             inheritedEnv(all, stage, env);
             for (Instruction i : stage.instructions()) {
                 if (i.kind() == Keyword.ENV) addEnv(i, env);
-                RunScript script = i.kind() == Keyword.RUN ? RunScript.of(i, file) : null;
+                RunScript script = RunScript.mentions(i, programs()) ? RunScript.of(i, file) : null;
                 if (script == null || script.hasCacheMount()) continue;
                 Context ctx = new Context(file, stage, i, script, Map.copyOf(env));
                 Change change = fix(ctx);

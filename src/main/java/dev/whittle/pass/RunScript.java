@@ -74,6 +74,24 @@ public final class RunScript {
     }
 
     /**
+     * Whether a RUN's text contains one of the words anywhere. Passes that only act on certain programs ask
+     * this before {@link #of}, so a RUN that cannot concern them is not parsed (parsing is most of the cost).
+     * A program spelled with quotes or escapes inside its name (<code>ap\t-get</code>) is not seen: such a RUN is
+     * left as it is.
+     */
+    public static boolean mentions(Instruction i, String... words) {
+        return mentions(i, List.of(words));
+    }
+
+    /** {@link #mentions(Instruction, String...)} for a list of words. */
+    public static boolean mentions(Instruction i, List<String> words) {
+        if (i.kind() != Keyword.RUN) return false;
+        String body = i.command().args();
+        for (String w : words) if (body.contains(w)) return true;
+        return false;
+    }
+
+    /**
      * The RUN's script, or null when it is not a shell-form RUN whose body parses, or has heredocs
      * (whose bodies a pass does not edit).
      */

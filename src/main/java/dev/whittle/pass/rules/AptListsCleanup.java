@@ -60,7 +60,8 @@ public final class AptListsCleanup implements Pass {
             }
         }
         List<RunScript> scripts = new ArrayList<>();
-        for (Instruction i : runs) scripts.add(RunScript.of(i, file));
+        // a RUN that does not say "apt" neither fetches nor cleans the lists: it is passed over unparsed
+        for (Instruction i : runs) scripts.add(RunScript.mentions(i, "apt") ? RunScript.of(i, file) : null);
         List<Edit> edits = new ArrayList<>();
         boolean allFixed = true;
         boolean updatedBefore = false;
@@ -155,6 +156,7 @@ public final class AptListsCleanup implements Pass {
     /** The first of the RUNs that installs with apt without fetching the lists itself, or null. */
     private static Instruction needer(List<Instruction> later, Dockerfile file) {
         for (Instruction i : later) {
+            if (!RunScript.mentions(i, "apt")) continue;
             RunScript s = RunScript.of(i, file);
             if (s == null) {
                 if (i.command().original().matches("(?s).*\\bapt(-get)?\\s.*install.*")) return i;

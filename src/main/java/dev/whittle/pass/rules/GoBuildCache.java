@@ -22,11 +22,18 @@ public final class GoBuildCache extends CacheRule {
                     + "start-up would need the modules). A builder stage (the better fix, see the stage-split "
                     + "pass) is left alone.");
 
+    private static final List<String> PROGRAMS = List.of("go");
+
     private static final Set<String> FILLING = Set.of("build", "install", "get", "mod", "test", "generate", "vet");
 
     @Override
     public PassInfo info() {
         return INFO;
+    }
+
+    @Override
+    protected List<String> programs() {
+        return PROGRAMS;
     }
 
     @Override

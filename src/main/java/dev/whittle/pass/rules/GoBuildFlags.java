@@ -49,8 +49,11 @@ public final class GoBuildFlags implements Pass {
     public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : file.stages()) {
-            String version = GoVersion.of(StageFacts.of(stage), context.context());
+            // read at the first go command of the stage: it parses every RUN of the stage
+            String version = null;
+            boolean versionRead = false;
             for (Instruction i : stage.instructions()) {
+                if (!RunScript.mentions(i, "go")) continue;
                 RunScript script = RunScript.of(i, file);
                 if (script == null) continue;
                 List<String> did = new ArrayList<>();
@@ -58,6 +61,10 @@ public final class GoBuildFlags implements Pass {
                     if (!Commands.isProgram(c, "go") || c.words().size() < 2) continue;
                     String sub = c.words().get(1).literal();
                     if (!"build".equals(sub) && !"install".equals(sub)) continue;
+                    if (!versionRead) {
+                        version = GoVersion.of(StageFacts.of(stage), context.context());
+                        versionRead = true;
+                    }
                     String changed = rewrite(script, c, version);
                     if (changed != null) did.add(changed);
                 }

@@ -47,7 +47,7 @@ public final class GoGetInstall implements Pass {
             boolean contextCopied = false;
             for (Instruction i : stage.instructions()) {
                 if (i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) contextCopied = true;
-                if (i.kind() != Keyword.RUN || contextCopied) continue;
+                if (!RunScript.mentions(i, "go") || contextCopied) continue;
                 RunScript script = RunScript.of(i, file);
                 if (script == null) continue;
                 Edit e = rewrite(stage, i, script);

@@ -11,7 +11,6 @@ import dev.whittle.shell.Redirect;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
-import dev.whittle.tree.Keyword;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +38,7 @@ public final class ProfileExport implements Pass {
     public List<Edit> run(Dockerfile file) {
         List<Edit> edits = new ArrayList<>();
         for (Instruction i : file.instructions()) {
-            if (i.kind() != Keyword.RUN) continue;
+            if (!RunScript.mentions(i, "echo", "printf") || !i.command().args().contains(">")) continue;
             RunScript script = RunScript.of(i, file);
             if (script == null) continue;
             List<String> exports = new ArrayList<>();

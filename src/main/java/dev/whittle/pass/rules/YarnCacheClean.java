@@ -22,11 +22,18 @@ public final class YarnCacheClean extends CacheRule {
                     + "leaves RUNs that already clean, set --cache-folder, mount a cache, or sit in builder "
                     + "stages.");
 
+    private static final List<String> PROGRAMS = List.of("yarn");
+
     private static final Set<String> FILLING = Set.of("install", "add", "global", "upgrade");
 
     @Override
     public PassInfo info() {
         return INFO;
+    }
+
+    @Override
+    protected List<String> programs() {
+        return PROGRAMS;
     }
 
     @Override
