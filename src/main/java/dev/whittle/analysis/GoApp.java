@@ -145,7 +145,7 @@ final class GoApp {
         String gopath = f.envValue("GOPATH");
         if (gopath == null) gopath = f.image().repository().equals("golang") ? "/go" : "/root/go";
         String gobin = f.envValue("GOBIN");
-        for (Map.Entry<Instruction, Script> e : f.scripts().entrySet()) {
+        for (Map.Entry<Instruction, Script> e : f.scripts()) {
             String cwd = f.workdirAt(e.getKey());
             for (SimpleCommand c : e.getValue().commands()) {
                 if (Commands.isProgram(c, "cd")) {

@@ -37,7 +37,7 @@ final class PythonApp {
         }
         Instruction firstInstall = null;
         String venv = existingVenv(f);
-        for (Map.Entry<Instruction, Script> e : f.scripts().entrySet()) {
+        for (Map.Entry<Instruction, Script> e : f.scripts()) {
             for (SimpleCommand c : e.getValue().commands()) {
                 boolean pip = Commands.pipInstall(c) != null;
                 if (pip && (c.hasArg("--user") || Commands.hasArgStarting(c, "--target", "--prefix", "-t"))) {

@@ -28,7 +28,7 @@ final class RustApp {
         if (cargoHome == null) cargoHome = f.image().repository().equals("rust") ? "/usr/local/cargo" : "/root/.cargo";
         String artifact = null;
         boolean musl = false;
-        for (Map.Entry<Instruction, Script> e : f.scripts().entrySet()) {
+        for (Map.Entry<Instruction, Script> e : f.scripts()) {
             String cwd = f.workdirAt(e.getKey());
             for (SimpleCommand c : e.getValue().commands()) {
                 if (Commands.isProgram(c, "cd") && !c.args().isEmpty()) cwd = StageFacts.resolve(cwd, c.args().get(0), f.env());

@@ -24,19 +24,19 @@ import java.util.Set;
  * @param workdir    the final working directory, resolved to an absolute path; null when unknown
  * @param packages   system packages installed (and not removed again), in order
  * @param manager    the package manager the RUNs use (apt, apk, yum), or null
- * @param scripts    each RUN's parsed script (shell form only)
+ * @param scripts    each RUN with its parsed script (shell form only), in order
  * @param entrypoint the last ENTRYPOINT, or null
  * @param cmd        the last CMD, or null
  * @param workdirs   the working directory each instruction runs in (null when unknown)
  */
 public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, String workdir, Set<String> packages,
-                         String manager, Map<Instruction, Script> scripts, Instruction entrypoint, Instruction cmd,
+                         String manager, List<Map.Entry<Instruction, Script>> scripts, Instruction entrypoint, Instruction cmd,
                          Map<Instruction, String> workdirs) {
 
     public static StageFacts of(Stage stage) {
         Map<String, String> env = new LinkedHashMap<>();
         Set<String> packages = new LinkedHashSet<>();
-        Map<Instruction, Script> scripts = new LinkedHashMap<>();
+        List<Map.Entry<Instruction, Script>> scripts = new ArrayList<>();
         String workdir = "/";
         String manager = null;
         Instruction entrypoint = null;
@@ -56,7 +56,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
                     if (i.command().json() || !i.heredocs().isEmpty()) break;
                     Script s = RunScript.parse(i.command().args());
                     if (!s.parsed()) break;
-                    scripts.put(i, s);
+                    scripts.add(Map.entry(i, s));
                     for (SimpleCommand c : s.commands()) {
                         String m = Packages.manager(c);
                         if (m == null) continue;
@@ -113,7 +113,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
     /** Every simple command the stage's RUNs run, in order. */
     public List<SimpleCommand> commands() {
         List<SimpleCommand> out = new ArrayList<>();
-        for (Script s : scripts.values()) out.addAll(s.commands());
+        for (Map.Entry<Instruction, Script> e : scripts) out.addAll(e.getValue().commands());
         return out;
     }
 

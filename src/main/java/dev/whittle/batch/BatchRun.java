@@ -9,6 +9,8 @@ import dev.whittle.syntax.SyntaxError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +29,9 @@ import java.util.function.Function;
  */
 public final class BatchRun {
     private BatchRun() {}
+
+    /** Files handed to a worker at a time. */
+    private static final int GROUP = 16;
 
     /** Files larger than this are refused unread: no Dockerfile is that big, and BuildKit caps lines at 64 KB. */
     public static final long MAX_BYTES = 16L * 1024 * 1024;
@@ -59,8 +64,19 @@ public final class BatchRun {
         Object end = new Object();
         Throwable[] failure = new Throwable[1];
         Thread finder = new Thread(() -> {
+            // files go to the workers in small groups: one hand-over per file cost more than the small files
+            List<DockerfileFinder.Target> group = new ArrayList<>(GROUP);
+            Runnable submit = () -> {
+                List<DockerfileFinder.Target> these = List.copyOf(group);
+                group.clear();
+                queue.add(CompletableFuture.supplyAsync(() -> these.stream().map(t -> process(t, settings, diffPath)).toList(), pool));
+            };
             try {
-                producer.accept(t -> queue.add(CompletableFuture.supplyAsync(() -> process(t, settings, diffPath), pool)));
+                producer.accept(t -> {
+                    group.add(t);
+                    if (group.size() == GROUP) submit.run();
+                });
+                if (!group.isEmpty()) submit.run();
             } catch (RuntimeException | Error e) {
                 failure[0] = e;
             } finally {
@@ -72,8 +88,8 @@ public final class BatchRun {
         try {
             for (Object next = queue.take(); next != end; next = queue.take()) {
                 @SuppressWarnings("unchecked")
-                CompletableFuture<FileResult> f = (CompletableFuture<FileResult>) next;
-                consumer.accept(f.join());
+                CompletableFuture<List<FileResult>> f = (CompletableFuture<List<FileResult>>) next;
+                f.join().forEach(consumer);
             }
             finder.join();
         } catch (InterruptedException e) {
@@ -110,8 +126,9 @@ public final class BatchRun {
 
     /** The file's bytes, refusing anything that is not a regular file or is too large to be a Dockerfile. */
     public static byte[] read(Path file) throws IOException {
-        if (Files.isDirectory(file)) throw new IOException("is a directory");
-        long size = Files.size(file);
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.isDirectory()) throw new IOException("is a directory");
+        long size = attributes.size();
         if (size > MAX_BYTES) {
             throw new IOException("too large to be a Dockerfile (" + size / (1024 * 1024) + " MB; whittle reads up to "
                     + MAX_BYTES / (1024 * 1024) + " MB)");

@@ -61,6 +61,7 @@ public final class RunScript {
     /** Forgets the scripts of the previous file on this thread. */
     public static void startFile() {
         PARSED.get().clear();
+        MENTIONED.get().clear();
     }
 
     private LogicalLineMap map() {
@@ -87,9 +88,52 @@ public final class RunScript {
     public static boolean mentions(Instruction i, List<String> words) {
         if (i.kind() != Keyword.RUN) return false;
         String body = i.command().args();
-        for (String w : words) if (body.contains(w)) return true;
+        Long found = null;
+        for (String w : words) {
+            Integer bit = WORD_BITS.get(w);
+            if (bit == null) {
+                if (body.contains(w)) return true;
+                continue;
+            }
+            if (found == null) found = MENTIONED.get().computeIfAbsent(body, RunScript::vocabularyIn);
+            if ((found & 1L << bit) != 0) return true;
+        }
         return false;
     }
+
+    /** The words passes ask {@link #mentions} about: each RUN's text is scanned for all of them at once. */
+    private static final List<String> VOCABULARY = List.of("apk", "apt", "composer", "dnf", "echo", "gem", "go",
+            "npm", "pip", "pipenv", "poetry", "printf", "yarn", "yum", "zypper", ">");
+    private static final java.util.Map<String, Integer> WORD_BITS = new java.util.HashMap<>();
+    /** For each ASCII character, the vocabulary words that start with it. */
+    private static final int[][] STARTING_WITH = new int[128][];
+
+    static {
+        for (int w = 0; w < VOCABULARY.size(); w++) {
+            String word = VOCABULARY.get(w);
+            WORD_BITS.put(word, w);
+            int[] before = STARTING_WITH[word.charAt(0)];
+            int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
+            now[now.length - 1] = w;
+            STARTING_WITH[word.charAt(0)] = now;
+        }
+    }
+
+    /** Which vocabulary words a text contains, as bits. */
+    private static long vocabularyIn(String text) {
+        long found = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            int[] words = c < 128 ? STARTING_WITH[c] : null;
+            if (words == null) continue;
+            for (int w : words) if (text.startsWith(VOCABULARY.get(w), k)) found |= 1L << w;
+        }
+        return found;
+    }
+
+    /** {@link #vocabularyIn} of the RUN texts of the file being optimized on this thread. */
+    private static final ThreadLocal<java.util.HashMap<String, Long>> MENTIONED =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
     /**
      * The RUN's script, or null when it is not a shell-form RUN whose body parses, or has heredocs

@@ -4,13 +4,17 @@ import dev.whittle.shell.grammar.ShellLexer;
 import dev.whittle.shell.grammar.ShellParser;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
@@ -32,11 +36,25 @@ public final class Shell {
         };
         lexer.removeErrorListeners();
         lexer.addErrorListener(fail);
-        ShellParser parser = new ShellParser(new CommonTokenStream(new ReservedWords(lexer)));
+        CommonTokenStream tokens = new CommonTokenStream(new ReservedWords(lexer));
+        ShellParser parser = new ShellParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(fail);
         try {
-            ShellParser.ScriptContext root = parser.script();
+            ShellParser.ScriptContext root;
+            // the fast strategy first (SLL prediction, stop at the first problem); full LL only when it gives up,
+            // which also reports a script that does not parse with its column
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            parser.setErrorHandler(new BailErrorStrategy());
+            try {
+                root = parser.script();
+            } catch (ParseCancellationException e) {
+                tokens.seek(0);
+                parser.reset();
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                parser.setErrorHandler(new DefaultErrorStrategy());
+                root = parser.script();
+            }
             Offsets offsets = new Offsets(text);
             List<Step> steps = new ArrayList<>();
             List<SimpleCommand> all = new ArrayList<>();

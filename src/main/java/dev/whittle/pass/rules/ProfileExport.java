@@ -38,7 +38,7 @@ public final class ProfileExport implements Pass {
     public List<Edit> run(Dockerfile file) {
         List<Edit> edits = new ArrayList<>();
         for (Instruction i : file.instructions()) {
-            if (!RunScript.mentions(i, "echo", "printf") || !i.command().args().contains(">")) continue;
+            if (!RunScript.mentions(i, "echo", "printf") || !RunScript.mentions(i, ">")) continue;
             RunScript script = RunScript.of(i, file);
             if (script == null) continue;
             List<String> exports = new ArrayList<>();
