@@ -69,7 +69,7 @@ public final class IgnoreRules {
      * null not mentioned.
      */
     public Boolean decide(Path path, boolean directory) {
-        if (!path.startsWith(base) || path.equals(base)) return null;
+        if (rules.isEmpty() || !path.startsWith(base) || path.equals(base)) return null;
         Path rel = base.relativize(path);
         Path name = path.getFileName();
         for (int i = rules.size() - 1; i >= 0; i--) {

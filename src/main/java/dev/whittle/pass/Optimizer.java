@@ -124,7 +124,7 @@ public final class Optimizer {
             Instruction i = out.get(k);
             line += countLines(i.prefix());
             byLine.put(line, outOrigins.get(k));
-            line += countLines(i.text()) + countLines(i.eol());
+            line += linesOf(i, rewritten.get(k));
         }
         List<int[]> newOrigins = new ArrayList<>();
         int[] previous = new int[] {1, 1};
@@ -175,13 +175,21 @@ public final class Optimizer {
                     first = false;
                 }
             }
-            line += countLines(i.text()) + countLines(i.eol());
+            line += linesOf(i, rewritten.get(k));
         }
         return new Dockerfile(edited.bom(), edited.directives(), result, edited.trailing(), edited.escape());
     }
 
     /** What follows a rewritten text when it is read on its own: it must come back as trivia, untouched. */
     private static final String FOLLOWER = "#\n";
+
+    /**
+     * The line breaks in an instruction's text and eol. An instruction read from the file knows its lines, so
+     * only a rewritten text is counted (counting every text after every pass was 6% of a batch).
+     */
+    private static int linesOf(Instruction i, boolean rewritten) {
+        return (rewritten ? countLines(i.text()) : i.endLine() - i.line()) + (i.eol().isEmpty() ? 0 : 1);
+    }
 
     private static int countLines(String s) {
         int n = 0;
