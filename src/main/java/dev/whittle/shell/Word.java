@@ -1,19 +1,66 @@
 package dev.whittle.shell;
 
 /**
- * One shell word as written, with its place in the script text.
- *
- * @param text  the word as written (quotes, escapes and expansions included)
- * @param start offset of its first character in the script text
- * @param end   offset just after its last character
+ * One shell word as written, with its place in the script text. A value class (equal when text and place are);
+ * its literal value is worked out once, since every pass asks for it.
  */
-public record Word(String text, int start, int end) {
+public final class Word {
+    private final String text;
+    private final int start;
+    private final int end;
+    private final String literal;
+
+    /**
+     * @param text  the word as written (quotes, escapes and expansions included)
+     * @param start offset of its first character in the script text
+     * @param end   offset just after its last character
+     */
+    public Word(String text, int start, int end) {
+        this.text = text;
+        this.start = start;
+        this.end = end;
+        this.literal = literalOf(text);
+    }
+
+    /** The word as written (quotes, escapes and expansions included). */
+    public String text() {
+        return text;
+    }
+
+    /** Offset of its first character in the script text. */
+    public int start() {
+        return start;
+    }
+
+    /** Offset just after its last character. */
+    public int end() {
+        return end;
+    }
 
     /**
      * The word's value after quote removal, when it has no expansion ($VAR, ${..}, $(..), `..`);
      * otherwise null, because its value is only known when the shell runs.
      */
     public String literal() {
+        return literal;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Word w && w.start == start && w.end == end && w.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return (text.hashCode() * 31 + start) * 31 + end;
+    }
+
+    @Override
+    public String toString() {
+        return "Word[text=" + text + ", start=" + start + ", end=" + end + "]";
+    }
+
+    private static String literalOf(String text) {
         if (plain(text)) return text;
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
@@ -35,7 +82,7 @@ public record Word(String text, int start, int end) {
                     if (d == '\\' && i + 1 < n && "\"\\$`\n".indexOf(text.charAt(i + 1)) >= 0) {
                         if (text.charAt(i + 1) != '\n') out.append(text.charAt(i + 1));
                         i += 2;
-                    } else if (d == '`' || (d == '$' && isExpansionStart(i))) {
+                    } else if (d == '`' || (d == '$' && isExpansionStart(text, i))) {
                         return null;
                     } else {
                         out.append(d);
@@ -43,7 +90,7 @@ public record Word(String text, int start, int end) {
                     }
                 }
                 i++;
-            } else if (c == '`' || (c == '$' && isExpansionStart(i))) {
+            } else if (c == '`' || (c == '$' && isExpansionStart(text, i))) {
                 return null;
             } else {
                 out.append(c);
@@ -66,7 +113,7 @@ public record Word(String text, int start, int end) {
         return literal() != null;
     }
 
-    private boolean isExpansionStart(int dollar) {
+    private static boolean isExpansionStart(String text, int dollar) {
         if (dollar + 1 >= text.length()) return false;
         char n = text.charAt(dollar + 1);
         return n == '{' || n == '(' || Character.isLetterOrDigit(n) || n == '_' || "@*#?$!-".indexOf(n) >= 0;

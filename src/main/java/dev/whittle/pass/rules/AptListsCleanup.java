@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A RUN that runs {@code apt-get update} removes {@code /var/lib/apt/lists/*} itself. A removal that sits
@@ -159,7 +160,7 @@ public final class AptListsCleanup implements Pass {
             if (!RunScript.mentions(i, "apt")) continue;
             RunScript s = RunScript.of(i, file);
             if (s == null) {
-                if (i.command().original().matches("(?s).*\\bapt(-get)?\\s.*install.*")) return i;
+                if (INSTALL.matcher(i.command().original()).find()) return i;
                 continue;
             }
             if (updates(s.script())) continue;
@@ -197,7 +198,10 @@ public final class AptListsCleanup implements Pass {
         return false;
     }
 
+    private static final Pattern INSTALL = Pattern.compile("(?s)\\bapt(-get)?\\s.*install");
+    private static final Pattern UPDATE = Pattern.compile("\\bapt(-get)?\\s+(-\\S+\\s+)*update\\b");
+
     private static boolean updates(String line) {
-        return line.matches("(?s).*\\bapt(-get)?\\s+(-\\S+\\s+)*update\\b.*");
+        return UPDATE.matcher(line).find();
     }
 }

@@ -26,6 +26,8 @@ public final class GoBuildCache extends CacheRule {
 
     private static final Set<String> FILLING = Set.of("build", "install", "get", "mod", "test", "generate", "vet");
 
+    private static final java.util.regex.Pattern GO_WORD = java.util.regex.Pattern.compile("\\bgo\\b");
+
     @Override
     public PassInfo info() {
         return INFO;
@@ -70,7 +72,7 @@ public final class GoBuildCache extends CacheRule {
             }
             if (!after) continue;
             Keyword k = i.kind();
-            boolean go = i.command().original().matches("(?s).*\\bgo\\b.*");
+            boolean go = GO_WORD.matcher(i.command().original()).find();
             if (k == Keyword.RUN && go) return ""; // the last RUN that runs go gets the cleanup
             if ((k == Keyword.CMD || k == Keyword.ENTRYPOINT) && go) {
                 return "the Go caches stay: " + i.command().keyword().toUpperCase(java.util.Locale.ROOT)
