@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -67,10 +68,19 @@ public final class DockerfileFinder {
      */
     public static void find(List<Path> roots, List<String> excludes, boolean gitignore, Consumer<Target> targets,
                             Consumer<Problem> problems) {
+        find(roots, excludes, gitignore, targets, problems, (dir, entries) -> { });
+    }
+
+    /**
+     * The same, telling {@code folders} each folder walked and its entries, before any target found in it is
+     * handed over (so what is known of a folder need not be asked of the file system again).
+     */
+    public static void find(List<Path> roots, List<String> excludes, boolean gitignore, Consumer<Target> targets,
+                            Consumer<Problem> problems, BiConsumer<Path, List<Path>> folders) {
         Set<Path> seen = new HashSet<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                new Walk(root, IgnoreRules.of(root, excludes), gitignore, targets, problems, seen).run();
+                new Walk(root, IgnoreRules.of(root, excludes), gitignore, targets, problems, seen, folders).run();
             } else if (Files.exists(root) || Files.isSymbolicLink(root)) {
                 Path parent = root.toAbsolutePath().getParent();
                 if (seen.add(identity(root))) targets.accept(new Target(root, parent == null ? root : parent));
@@ -98,11 +108,12 @@ public final class DockerfileFinder {
         private final Consumer<Target> targets;
         private final Consumer<Problem> problems;
         private final Set<Path> seen;
+        private final BiConsumer<Path, List<Path>> folders;
         private final Deque<IgnoreRules> stack = new ArrayDeque<>();
         private final List<Path> links = new ArrayList<>();
 
         Walk(Path root, IgnoreRules excludes, boolean gitignore, Consumer<Target> targets, Consumer<Problem> problems,
-             Set<Path> seen) {
+             Set<Path> seen, BiConsumer<Path, List<Path>> folders) {
             this.root = root;
             this.realRoot = identity(root);
             this.excludes = excludes;
@@ -110,6 +121,7 @@ public final class DockerfileFinder {
             this.targets = targets;
             this.problems = problems;
             this.seen = seen;
+            this.folders = folders;
         }
 
         void run() {
@@ -134,6 +146,7 @@ public final class DockerfileFinder {
                 return;
             }
             entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            folders.accept(dir, entries);
             IgnoreRules here = null;
             if (gitignore) {
                 for (Path e : entries) {

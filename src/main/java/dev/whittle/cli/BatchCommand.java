@@ -116,7 +116,7 @@ final class BatchCommand implements Callable<Integer> {
                                 Results.problem(err, report, p);
                                 code[0] = Results.worst(code[0], ExitCodes.BAD_INPUT);
                             }
-                        });
+                        }, settings::listed);
                         progress.total(found[0]);
                     }, settings, jobs,
                     patches != null ? patches::diffPath : t -> UnifiedDiff.pathOf(t.file()), r -> {

@@ -6,6 +6,7 @@ import dev.whittle.pass.Optimizer;
 import dev.whittle.template.Knowledge;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,7 @@ public final class Settings {
     private final ConcurrentHashMap<Path, Optional<Path>> configIn = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Path, Object> configs = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Path, Object> knowledge = new ConcurrentHashMap<>();
+    private final Set<Path> withoutConfig = ConcurrentHashMap.newKeySet();
 
     public Settings(Flags flags) {
         this.flags = flags;
@@ -82,11 +84,21 @@ public final class Settings {
         return (ConfigFile) loaded;
     }
 
+    /**
+     * What a search of the tree saw in a folder: when none of its entries is named like a config file, the
+     * folder holds none and is not asked again (a batch over a large tree saves two file checks per folder).
+     */
+    public void listed(Path dir, List<Path> entries) {
+        if (flags.noConfig() || flags.config() != null) return;
+        for (Path e : entries) if (ConfigFile.NAMES.contains(e.getFileName().toString())) return;
+        withoutConfig.add(dir.toAbsolutePath().normalize());
+    }
+
     private Optional<Path> nearest(Path dir) {
         Optional<Path> known = configIn.get(dir);
         if (known != null) return known;
         Optional<Path> found = Optional.empty();
-        for (String name : ConfigFile.NAMES) {
+        for (String name : withoutConfig.contains(dir) ? List.<String>of() : ConfigFile.NAMES) {
             Path candidate = dir.resolve(name);
             if (Files.isRegularFile(candidate)) {
                 found = Optional.of(candidate);

@@ -40,6 +40,21 @@ class SettingsTest {
     }
 
     @Test
+    void aFolderTheSearchListedIsTrustedForWhetherItHoldsAConfig() throws Exception {
+        write(".whittle.yaml", "level: safe\n");
+        Path svc = write("svc/Dockerfile", "FROM x\n");
+        Path api = write("api/Dockerfile", "FROM x\n");
+        Settings s = new Settings(Settings.Flags.none());
+        s.listed(svc.getParent(), java.util.List.of(svc));
+        s.listed(api.getParent(), java.util.List.of(api, api.resolveSibling(".whittle.yaml")));
+        // written after the search saw the folders: svc's listing said none, so only api's is looked at
+        write("svc/.whittle.yaml", "level: aggressive\n");
+        write("api/.whittle.yaml", "level: aggressive\n");
+        assertEquals(Level.SAFE, s.optionsFor(svc).level());
+        assertEquals(Level.AGGRESSIVE, s.optionsFor(api).level());
+    }
+
+    @Test
     void flagsOverrideTheConfigKeyTheyName() throws Exception {
         write(".whittle.yaml", "level: safe\npasses:\n  skip: [merge-runs]\n");
         Path f = write("Dockerfile", "FROM x\n");
