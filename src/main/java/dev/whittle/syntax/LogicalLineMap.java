@@ -32,7 +32,8 @@ public final class LogicalLineMap {
         lexer.removeErrorListeners();
         lexer.configure(escape, 0);
         StringBuilder logical = new StringBuilder();
-        List<Integer> positions = new ArrayList<>();
+        int[] positions = new int[text.length() + 1]; // the logical line is never longer than the text
+        int n = 0;
         List<int[]> skipped = new ArrayList<>();
         int lastType = -1;
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
@@ -40,10 +41,8 @@ public final class LogicalLineMap {
             if (type == DockerfileLexer.NEWLINE) break; // the logical line ends; heredoc bodies follow
             if (type == DockerfileLexer.TEXT || type == DockerfileLexer.LINE_WS) {
                 String s = t.getText();
-                for (int k = 0; k < s.length(); k++) {
-                    logical.append(s.charAt(k));
-                    positions.add(t.getStartIndex() + k);
-                }
+                logical.append(s);
+                for (int k = 0; k < s.length(); k++) positions[n++] = t.getStartIndex() + k;
             } else if (type == DockerfileLexer.SKIPPED_LINE) {
                 skipped.add(new int[] {t.getStartIndex(), t.getStopIndex() + 1});
             }
@@ -52,11 +51,10 @@ public final class LogicalLineMap {
         // BuildKit drops the '\r' of a CRLF line ending from the end of the logical line
         while (logical.length() > 0 && logical.charAt(logical.length() - 1) == '\r') {
             logical.setLength(logical.length() - 1);
-            positions.remove(positions.size() - 1);
+            n--;
         }
-        int[] map = new int[positions.size() + 1];
-        for (int k = 0; k < positions.size(); k++) map[k] = positions.get(k);
-        map[positions.size()] = positions.isEmpty() ? 0 : positions.get(positions.size() - 1) + 1;
+        int[] map = java.util.Arrays.copyOf(positions, n + 1);
+        map[n] = n == 0 ? 0 : positions[n - 1] + 1;
         return new LogicalLineMap(logical.toString(), map, List.copyOf(skipped), lastType == DockerfileLexer.TEXT);
     }
 
