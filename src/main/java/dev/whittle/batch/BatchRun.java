@@ -69,7 +69,8 @@ public final class BatchRun {
             Runnable submit = () -> {
                 List<DockerfileFinder.Target> these = List.copyOf(group);
                 group.clear();
-                queue.add(CompletableFuture.supplyAsync(() -> these.stream().map(t -> process(t, settings, diffPath)).toList(), pool));
+                queue.add(CompletableFuture.supplyAsync(
+                        () -> these.stream().map(t -> process(t, settings, diffPath)).toList(), pool));
             };
             try {
                 producer.accept(t -> {

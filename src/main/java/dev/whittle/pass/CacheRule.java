@@ -20,6 +20,16 @@ import java.util.Map;
  */
 public abstract class CacheRule implements Pass {
 
+    private final List<String> programs;
+
+    /**
+     * @param programs the names of the programs the rule is about: every fix starts from a command of one of
+     *                 them, so a RUN whose text names none of them is not looked at (nor parsed)
+     */
+    protected CacheRule(String... programs) {
+        this.programs = List.of(programs);
+    }
+
     /** What a subclass sees of the RUN it is looking at. */
     public record Context(Dockerfile file, Stage stage, Instruction run, RunScript script, Map<String, String> env) {}
 
@@ -59,12 +69,6 @@ public abstract class CacheRule implements Pass {
     /** Extra edits a rule makes in the same RUN after its main fix (e.g. dropping {@code apk update}). */
     protected void alsoEdit(Context ctx) {}
 
-    /**
-     * The names of the programs the rule is about: a RUN whose text contains none of them is not looked at.
-     * Every fix starts from a command of one of these programs.
-     */
-    protected abstract List<String> programs();
-
     /** What the change message says. */
     protected abstract String message();
 
@@ -82,7 +86,7 @@ public abstract class CacheRule implements Pass {
             inheritedEnv(all, stage, env);
             for (Instruction i : stage.instructions()) {
                 if (i.kind() == Keyword.ENV) addEnv(i, env);
-                RunScript script = RunScript.mentions(i, programs()) ? RunScript.of(i, file) : null;
+                RunScript script = RunScript.mentions(i, programs) ? RunScript.of(i, file) : null;
                 if (script == null || script.hasCacheMount()) continue;
                 Context ctx = new Context(file, stage, i, script, Map.copyOf(env));
                 Change change = fix(ctx);

@@ -20,6 +20,22 @@ class RunScriptTest {
     }
 
     @Test
+    void mentionsFindsAProgramNameAnywhereInARunAndNowhereElse() {
+        Dockerfile d = DockerfileReader.read("FROM golang\nRUN /usr/bin/microdnf install -y x > /log\n"
+                + "ENV apt=1\nRUN echo hi\n", false);
+        dev.whittle.tree.Instruction dnf = d.instructions().get(1);
+        RunScript.startFile();
+        assertTrue(RunScript.mentions(dnf, "yum", "dnf"), "a word inside a longer name counts (microdnf)");
+        assertTrue(RunScript.mentions(dnf, ">"));
+        assertTrue(RunScript.mentions(dnf, "install"), "a word outside the scanned vocabulary is looked for too");
+        assertFalse(RunScript.mentions(dnf, "apt", "go"));
+        assertFalse(RunScript.mentions(d.instructions().get(0), "go"), "not a RUN");
+        assertFalse(RunScript.mentions(d.instructions().get(2), "apt"), "not a RUN");
+        assertFalse(RunScript.mentions(d.instructions().get(3), "printf", "apk"));
+        assertTrue(RunScript.mentions(d.instructions().get(3), "echo"));
+    }
+
+    @Test
     void insertsAfterAWordOnAContinuedLine() {
         RunScript s = run("RUN apt-get update \\\n    && apt-get install -y \\\n       curl");
         SimpleCommand install = s.script().commands().get(1);

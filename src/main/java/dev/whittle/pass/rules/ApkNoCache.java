@@ -21,18 +21,15 @@ public final class ApkNoCache extends CacheRule {
                     + "RUN. RUNs that already remove /var/cache/apk, mount a cache, or sit in builder stages "
                     + "are left alone.");
 
-    private static final List<String> PROGRAMS = List.of("apk");
-
     private static final Set<String> FILLING = Set.of("add", "upgrade");
+
+    public ApkNoCache() {
+        super("apk");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

@@ -21,16 +21,13 @@ public final class AptNoInstallRecommends extends CacheRule {
                     + "balanced level, not safe. Check the rewritten image, and name such packages in the "
                     + "install. Builder stages, whose files never ship, are left alone.");
 
-    private static final List<String> PROGRAMS = List.of("apt");
+    public AptNoInstallRecommends() {
+        super("apt");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

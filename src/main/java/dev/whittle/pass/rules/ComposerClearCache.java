@@ -18,19 +18,16 @@ public final class ComposerClearCache extends CacheRule {
                     + "unless it already clears it, sets COMPOSER_CACHE_DIR, mounts a cache or sits in a builder "
                     + "stage.");
 
-    private static final List<String> PROGRAMS = List.of("composer");
-
     private static final Set<String> FILLING = Set.of("install", "require", "update", "upgrade", "create-project",
             "reinstall");
+
+    public ComposerClearCache() {
+        super("composer");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

@@ -18,16 +18,13 @@ public final class GemNoDocument extends CacheRule {
                     + "inside a container and it costs build time and space. whittle adds --no-document unless "
                     + "the command already says --no-document, -N, --no-rdoc or --no-ri.");
 
-    private static final List<String> PROGRAMS = List.of("gem");
+    public GemNoDocument() {
+        super("gem");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

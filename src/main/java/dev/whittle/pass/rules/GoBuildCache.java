@@ -22,20 +22,17 @@ public final class GoBuildCache extends CacheRule {
                     + "start-up would need the modules). A builder stage (the better fix, see the stage-split "
                     + "pass) is left alone.");
 
-    private static final List<String> PROGRAMS = List.of("go");
-
     private static final Set<String> FILLING = Set.of("build", "install", "get", "mod", "test", "generate", "vet");
 
     private static final java.util.regex.Pattern GO_WORD = java.util.regex.Pattern.compile("\\bgo\\b");
 
-    @Override
-    public PassInfo info() {
-        return INFO;
+    public GoBuildCache() {
+        super("go");
     }
 
     @Override
-    protected List<String> programs() {
-        return PROGRAMS;
+    public PassInfo info() {
+        return INFO;
     }
 
     @Override

@@ -18,18 +18,15 @@ public final class NpmCacheClean extends CacheRule {
                     + "that installs, unless it already cleans the cache or removes ~/.npm, mounts a cache, or "
                     + "sits in a builder stage.");
 
-    private static final List<String> PROGRAMS = List.of("npm");
-
     private static final Set<String> FILLING = Set.of("install", "i", "ci", "add", "update", "up", "isntall");
+
+    public NpmCacheClean() {
+        super("npm");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

@@ -19,16 +19,13 @@ public final class PipNoCacheDir extends CacheRule {
                     + "PIP_NO_CACHE_DIR is set in the stage, when the RUN mounts a cache "
                     + "(--mount=type=cache) and in builder stages whose files never ship.");
 
-    private static final List<String> PROGRAMS = List.of("pip");
+    public PipNoCacheDir() {
+        super("pip");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

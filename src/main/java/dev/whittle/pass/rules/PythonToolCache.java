@@ -21,16 +21,13 @@ public final class PythonToolCache extends CacheRule {
                     + "cleanup of your own), when the RUN already removes the caches, mounts a cache, or sits in "
                     + "a builder stage.");
 
-    private static final List<String> PROGRAMS = List.of("poetry", "pipenv");
+    public PythonToolCache() {
+        super("poetry", "pipenv");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

@@ -22,18 +22,15 @@ public final class YarnCacheClean extends CacheRule {
                     + "leaves RUNs that already clean, set --cache-folder, mount a cache, or sit in builder "
                     + "stages.");
 
-    private static final List<String> PROGRAMS = List.of("yarn");
-
     private static final Set<String> FILLING = Set.of("install", "add", "global", "upgrade");
+
+    public YarnCacheClean() {
+        super("yarn");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

@@ -19,19 +19,16 @@ public final class YumClean extends CacheRule {
                     + "installs, unless that RUN already cleans, mounts a cache or sits in a builder stage. Later "
                     + "installs download fresh metadata on their own, so nothing after depends on the cache.");
 
-    private static final List<String> PROGRAMS = List.of("yum", "dnf");
-
     private static final Set<String> FILLING = Set.of("install", "groupinstall", "localinstall", "reinstall",
             "update", "upgrade", "makecache", "distro-sync", "module");
+
+    public YumClean() {
+        super("yum", "dnf");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override

@@ -17,19 +17,16 @@ public final class ZypperClean extends CacheRule {
                     + "`zypper clean -a` to the RUN that installs, unless it already cleans (clean, cc), mounts "
                     + "a cache or sits in a builder stage.");
 
-    private static final List<String> PROGRAMS = List.of("zypper");
-
     private static final Set<String> FILLING = Set.of("install", "in", "update", "up", "patch", "dist-upgrade", "dup",
             "refresh", "ref", "source-install", "si");
+
+    public ZypperClean() {
+        super("zypper");
+    }
 
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    protected List<String> programs() {
-        return PROGRAMS;
     }
 
     @Override
