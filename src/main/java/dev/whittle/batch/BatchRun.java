@@ -110,7 +110,7 @@ public final class BatchRun {
             Optimizer.Options options = settings.optionsFor(file);
             Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(read(file)), options);
             String before = r.input().print();
-            String after = r.output().print();
+            String after = r.output() == r.input() ? before : r.output().print();
             String diff = before.equals(after) ? "" : UnifiedDiff.of(diffPath.apply(target), before, after);
             return new FileResult(target, options.level(), r.changes(), after, diff, null, false);
         } catch (SyntaxError e) {

@@ -55,12 +55,13 @@ public final class Optimizer {
         List<int[]> origins = new ArrayList<>();
         for (Instruction i : input.instructions()) origins.add(new int[] {i.line(), i.endLine()});
         PassContext context = new PassContext(options.level(), options.context(), options.knowledge());
+        Suppressions suppressions = null;
         for (Pass pass : Passes.ALL) {
             PassInfo info = pass.info();
             if (!options.level().includes(info.level())) continue;
             if (!options.only().isEmpty() && !options.only().contains(info.id())) continue;
             if (options.skip().contains(info.id())) continue;
-            Suppressions suppressions = Suppressions.of(current);
+            if (suppressions == null) suppressions = Suppressions.of(current); // again only after a rewrite
             Map<Instruction, Edit> edits = new IdentityHashMap<>();
             for (Edit e : pass.run(current, context)) {
                 if (suppressions.suppressed(info, e.target())) continue;
@@ -71,6 +72,7 @@ public final class Optimizer {
             Rewritten next = apply(current, origins, edits);
             current = next.file();
             origins = next.origins();
+            suppressions = null;
         }
         dropAnsweredFindings(changes);
         changes.sort(java.util.Comparator.comparingInt(Change::line)); // stable: pass order within a line

@@ -22,7 +22,10 @@ public record Dockerfile(String bom, List<Directive> directives, List<Instructio
 
     /** The text of the file, exactly as parsed (or as the passes rewrote it). */
     public String print() {
-        StringBuilder out = new StringBuilder();
+        int length = bom.length() + trailing.length();
+        for (Directive d : directives) length += d.text().length();
+        for (Instruction i : instructions) length += i.prefix().length() + i.text().length() + i.eol().length();
+        StringBuilder out = new StringBuilder(length);
         out.append(bom);
         for (Directive d : directives) out.append(d.text());
         for (Instruction i : instructions) {
