@@ -39,11 +39,10 @@ public final class Shell {
         CommonTokenStream tokens = new CommonTokenStream(new ReservedWords(lexer));
         ShellParser parser = new ShellParser(tokens);
         parser.removeErrorListeners();
-        parser.addErrorListener(fail);
         try {
             ShellParser.ScriptContext root;
-            // the fast strategy first (SLL prediction, stop at the first problem); full LL only when it gives up,
-            // which also reports a script that does not parse with its column
+            // the fast strategy first (SLL prediction, stop at the first problem, no message); full LL only when
+            // it gives up, and only that one says why a script does not parse (with the column)
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             parser.setErrorHandler(new BailErrorStrategy());
             try {
@@ -51,6 +50,7 @@ public final class Shell {
             } catch (ParseCancellationException e) {
                 tokens.seek(0);
                 parser.reset();
+                parser.addErrorListener(fail);
                 parser.getInterpreter().setPredictionMode(PredictionMode.LL);
                 parser.setErrorHandler(new DefaultErrorStrategy());
                 root = parser.script();

@@ -2,6 +2,7 @@ package dev.whittle.pass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,11 +68,11 @@ class OptimizerTest {
         Dockerfile spliced = Optimizer.splice(editedFirst(file, "RUN a && b"), firstRewritten);
         assertEquals(DockerfileReader.read("RUN a && b\n# note\nCOPY x /x\n", false), spliced);
         // a continuation left open would swallow the comment and COPY: read alone, it would not
-        assertEquals(null, Optimizer.splice(editedFirst(file, "RUN a && \\"), firstRewritten));
+        assertNull(Optimizer.splice(editedFirst(file, "RUN a && \\"), firstRewritten));
         // a heredoc that never ends would too (alone it does not even read)
-        assertEquals(null, Optimizer.splice(editedFirst(file, "RUN cat <<EOF"), firstRewritten));
+        assertNull(Optimizer.splice(editedFirst(file, "RUN cat <<EOF"), firstRewritten));
         // a text that starts with a comment belongs to the trivia before it
-        assertEquals(null, Optimizer.splice(editedFirst(file, "# c\nRUN a"), firstRewritten));
+        assertNull(Optimizer.splice(editedFirst(file, "# c\nRUN a"), firstRewritten));
     }
 
     @Test

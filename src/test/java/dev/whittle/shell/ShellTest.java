@@ -107,6 +107,13 @@ class ShellTest {
     }
 
     @Test
+    void aScriptThatDoesNotParseSaysWhereWithTheFullParser() {
+        Script s = Shell.parse("echo a && && b");
+        assertFalse(s.parsed());
+        assertTrue(s.error().startsWith("column 11:"), s.error());
+    }
+
+    @Test
     void nonAsciiOffsetsAreJavaOffsets() {
         Script s = Shell.parse("echo 😀 && ls");
         SimpleCommand ls = s.commands().get(1);
