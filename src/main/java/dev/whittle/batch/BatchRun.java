@@ -7,10 +7,13 @@ import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SyntaxError;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -125,15 +128,31 @@ public final class BatchRun {
         }
     }
 
-    /** The file's bytes, refusing anything that is not a regular file or is too large to be a Dockerfile. */
+    /**
+     * The file's bytes, refusing anything that is not a regular file or is too large to be a Dockerfile. The
+     * size comes from the open file, so a file is looked up by its path once.
+     */
     public static byte[] read(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        if (attributes.isDirectory()) throw new IOException("is a directory");
-        long size = attributes.size();
-        if (size > MAX_BYTES) {
-            throw new IOException("too large to be a Dockerfile (" + size / (1024 * 1024) + " MB; whittle reads up to "
-                    + MAX_BYTES / (1024 * 1024) + " MB)");
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > MAX_BYTES) throw tooLarge(size);
+            InputStream in = Channels.newInputStream(channel);
+            byte[] bytes = in.readNBytes((int) size);
+            if (bytes.length < size) return bytes; // it shrank while being read
+            byte[] more = in.readNBytes((int) (MAX_BYTES - size) + 1); // or grew
+            if (more.length == 0) return bytes;
+            if (size + more.length > MAX_BYTES) throw tooLarge(size + more.length);
+            byte[] all = Arrays.copyOf(bytes, bytes.length + more.length);
+            System.arraycopy(more, 0, all, bytes.length, more.length);
+            return all;
+        } catch (IOException e) {
+            if (Files.isDirectory(file)) throw new IOException("is a directory");
+            throw e;
         }
-        return Files.readAllBytes(file);
+    }
+
+    private static IOException tooLarge(long size) {
+        return new IOException("too large to be a Dockerfile (" + size / (1024 * 1024) + " MB; whittle reads up to "
+                + MAX_BYTES / (1024 * 1024) + " MB)");
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -125,7 +127,7 @@ public final class DockerfileFinder {
         }
 
         void run() {
-            folder(root);
+            folder(root, null);
             links.sort(null);
             for (Path link : links) {
                 Path real = identity(link);
@@ -136,16 +138,43 @@ public final class DockerfileFinder {
             }
         }
 
-        private void folder(Path dir) {
+        /**
+         * @param parent the parent folder, open, when the folder can be opened relative to it (openat: no walk of
+         *               the whole path, and no link followed); null to open it by its path
+         */
+        private void folder(Path dir, SecureDirectoryStream<Path> parent) {
             List<Path> entries = new ArrayList<>();
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-                for (Path e : ds) entries.add(e);
-            } catch (IOException | UncheckedIOException e) {
-                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-                problems.accept(new Problem(dir, "cannot read: " + reason(cause)));
+            Object[] attributes; // each entry's BasicFileAttributes, or the IOException that reading them gave
+            DirectoryStream<Path> ds;
+            try {
+                ds = parent == null ? Files.newDirectoryStream(dir)
+                        : parent.newDirectoryStream(dir.getFileName(), LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                problems.accept(new Problem(dir, "cannot read: " + reason(e)));
                 return;
             }
-            entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            try (ds) {
+                try {
+                    for (Path e : ds) entries.add(parent == null ? e : dir.resolve(e.getFileName()));
+                } catch (UncheckedIOException e) {
+                    problems.accept(new Problem(dir, "cannot read: " + reason(e.getCause())));
+                    return;
+                }
+                entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+                attributes = attributes(ds, entries);
+                // the folder stays open while its subfolders are walked, so they open relative to it
+                walkEntries(dir, entries, attributes,
+                        ds instanceof SecureDirectoryStream<Path> s && depth < MAX_OPEN ? s : null);
+            } catch (IOException e) { // closing it
+                problems.accept(new Problem(dir, "cannot read: " + reason(e)));
+            }
+        }
+
+        /** Folders kept open at once down one path (each open folder is a file descriptor). */
+        private static final int MAX_OPEN = 32;
+        private int depth;
+
+        private void walkEntries(Path dir, List<Path> entries, Object[] attributes, SecureDirectoryStream<Path> open) {
             folders.accept(dir, entries);
             IgnoreRules here = null;
             if (gitignore) {
@@ -154,17 +183,20 @@ public final class DockerfileFinder {
                 }
             }
             stack.push(here == null ? IgnoreRules.of(dir, List.of()) : here);
-            for (Path e : entries) {
-                BasicFileAttributes a;
-                try {
-                    a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException ex) {
+            for (int k = 0; k < entries.size(); k++) {
+                Path e = entries.get(k);
+                if (attributes[k] instanceof IOException ex) {
                     problems.accept(new Problem(e, "cannot read: " + reason(ex)));
                     continue;
                 }
+                BasicFileAttributes a = (BasicFileAttributes) attributes[k];
                 String name = e.getFileName().toString();
                 if (a.isDirectory()) {
-                    if (!SKIPPED_DIRS.contains(name) && !excluded(e, true)) folder(e);
+                    if (!SKIPPED_DIRS.contains(name) && !excluded(e, true)) {
+                        depth++;
+                        folder(e, open);
+                        depth--;
+                    }
                 } else if (isDockerfileName(name) && !excluded(e, false)) {
                     if (a.isRegularFile()) {
                         // no link is followed below the root, so its real path is the root's plus the rest
@@ -175,6 +207,27 @@ public final class DockerfileFinder {
                 }
             }
             stack.pop();
+        }
+
+        /**
+         * The entries' attributes, links not followed. Where the folder is open as a secure stream (Linux) each
+         * is read relative to it (fstatat), which spares the kernel a walk of the whole path per entry.
+         */
+        private static Object[] attributes(DirectoryStream<Path> ds, List<Path> entries) {
+            Object[] out = new Object[entries.size()];
+            SecureDirectoryStream<Path> secure = ds instanceof SecureDirectoryStream<Path> s ? s : null;
+            for (int k = 0; k < out.length; k++) {
+                Path e = entries.get(k);
+                try {
+                    out[k] = secure == null
+                            ? Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                            : secure.getFileAttributeView(e.getFileName(), BasicFileAttributeView.class,
+                                    LinkOption.NOFOLLOW_LINKS).readAttributes();
+                } catch (IOException ex) {
+                    out[k] = ex;
+                }
+            }
+            return out;
         }
 
         private boolean excluded(Path path, boolean directory) {

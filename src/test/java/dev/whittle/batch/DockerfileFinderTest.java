@@ -71,4 +71,36 @@ class DockerfileFinderTest {
         assertEquals(1, f.problems().size());
         assertEquals("no such file or directory", f.problems().get(0).message());
     }
+
+    @Test
+    void aTreeDeeperThanTheFoldersKeptOpenIsWalkedWholeAndInOrder() throws Exception {
+        StringBuilder deep = new StringBuilder("deep");
+        for (int k = 0; k < 45; k++) deep.append("/d").append(k);
+        file(deep + "/Dockerfile");
+        file("deep/d0/Dockerfile");
+        file("deep/e/Dockerfile");
+        List<String> found = found(List.of(dir.resolve("deep")), List.of(), true);
+        assertEquals(List.of("deep/d0/Dockerfile", deep + "/Dockerfile", "deep/e/Dockerfile"), found,
+                "depth first, each folder's entries by name (Dockerfile sorts before d1)");
+    }
+
+    @Test
+    void readingGivesTheBytesAndRefusesFoldersAndHugeFiles() throws Exception {
+        Path f = file("r/Dockerfile");
+        assertEquals("FROM scratch\n", new String(BatchRun.read(f)));
+        Path empty = dir.resolve("r/empty.Dockerfile");
+        Files.write(empty, new byte[0]);
+        assertEquals(0, BatchRun.read(empty).length);
+        java.io.IOException folder = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> BatchRun.read(dir.resolve("r")));
+        assertEquals("is a directory", folder.getMessage());
+        Path huge = dir.resolve("r/huge.Dockerfile");
+        try (var ch = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'x'}), BatchRun.MAX_BYTES); // sparse: MAX_BYTES + 1 bytes
+        }
+        java.io.IOException big = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> BatchRun.read(huge));
+        assertTrue(big.getMessage().startsWith("too large to be a Dockerfile (16 MB"), big.getMessage());
+    }
 }
