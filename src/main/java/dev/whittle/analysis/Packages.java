@@ -54,9 +54,17 @@ public final class Packages {
                 skipValue = v.equals("--virtual") || v.equals("-t") || v.equals("--repository") || v.equals("-X");
                 continue;
             }
-            String name = VERSION_SUFFIX.matcher(v).replaceAll("");
+            String name = hasVersionSuffix(v) ? VERSION_SUFFIX.matcher(v).replaceAll("") : v;
             if (!name.isEmpty()) out.add(name);
         }
         return out;
+    }
+
+    private static boolean hasVersionSuffix(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (c == '=' || c == '<' || c == '>' || c == '~') return true;
+        }
+        return false;
     }
 }

@@ -58,6 +58,7 @@ public final class Suppressions {
     }
 
     private static void collect(String text, Set<String> out) {
+        if (!text.contains("ignore")) return; // most comments are no pragma: no need to match
         Matcher m = PRAGMA.matcher(text);
         while (m.find()) {
             for (String id : m.group(2).split("[,\\s]+")) {
