@@ -109,26 +109,39 @@ public final class RunScript {
     private static final List<String> VOCABULARY = List.of("apk", "apt", "composer", "dnf", "echo", "gem", "go",
             "npm", "pip", "pipenv", "poetry", "printf", "yarn", "yum", "zypper", ">");
     private static final java.util.Map<String, Integer> WORD_BITS = new java.util.HashMap<>();
-    /** For each ASCII character, the vocabulary words that start with it. */
-    private static final int[][] STARTING_WITH = new int[128][];
+    /**
+     * For each pair of ASCII characters (first * 128 + second), the vocabulary words of two or more characters
+     * that start with it; words of one character are looked up by {@link #ONE_CHARACTER}.
+     */
+    private static final int[][] STARTING_WITH = new int[128 * 128][];
+    private static final long[] ONE_CHARACTER = new long[128];
 
     static {
         for (int w = 0; w < VOCABULARY.size(); w++) {
             String word = VOCABULARY.get(w);
             WORD_BITS.put(word, w);
-            int[] before = STARTING_WITH[word.charAt(0)];
+            if (word.length() == 1) {
+                ONE_CHARACTER[word.charAt(0)] |= 1L << w;
+                continue;
+            }
+            int pair = word.charAt(0) * 128 + word.charAt(1);
+            int[] before = STARTING_WITH[pair];
             int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
             now[now.length - 1] = w;
-            STARTING_WITH[word.charAt(0)] = now;
+            STARTING_WITH[pair] = now;
         }
     }
 
     /** Which vocabulary words a text contains, as bits. */
     private static long vocabularyIn(String text) {
         long found = 0;
-        for (int k = 0; k < text.length(); k++) {
+        int last = text.length() - 1;
+        for (int k = 0; k <= last; k++) {
             char c = text.charAt(k);
-            int[] words = c < 128 ? STARTING_WITH[c] : null;
+            if (c >= 128) continue;
+            found |= ONE_CHARACTER[c];
+            char next = k < last ? text.charAt(k + 1) : 0;
+            int[] words = next < 128 ? STARTING_WITH[c * 128 + next] : null;
             if (words == null) continue;
             for (int w : words) if (text.startsWith(VOCABULARY.get(w), k)) found |= 1L << w;
         }

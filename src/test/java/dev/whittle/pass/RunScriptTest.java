@@ -33,6 +33,11 @@ class RunScriptTest {
         assertFalse(RunScript.mentions(d.instructions().get(2), "apt"), "not a RUN");
         assertFalse(RunScript.mentions(d.instructions().get(3), "printf", "apk"));
         assertTrue(RunScript.mentions(d.instructions().get(3), "echo"));
+        Dockerfile ends = DockerfileReader.read("FROM x\nRUN true && go\nRUN a>b\nRUN g\n", false);
+        RunScript.startFile();
+        assertTrue(RunScript.mentions(ends.instructions().get(1), "go"), "a word that ends the text");
+        assertTrue(RunScript.mentions(ends.instructions().get(2), ">"), "a one-character word");
+        assertFalse(RunScript.mentions(ends.instructions().get(3), "go", "gem"), "half a word at the end");
     }
 
     @Test
