@@ -9,7 +9,10 @@ import java.util.Set;
 
 /** System package manager commands: which manager, installing or removing, and the package names. */
 public final class Packages {
-    private static final java.util.regex.Pattern VERSION_SUFFIX = java.util.regex.Pattern.compile("[=<>~].*");
+    /** The characters that start a version constraint (pkg=1.2, pkg>=3, pkg~=1). */
+    private static final String VERSION_START = "=<>~";
+    private static final java.util.regex.Pattern VERSION_SUFFIX =
+            java.util.regex.Pattern.compile("[" + VERSION_START + "].*");
     private Packages() {}
 
     private static final Set<String> INSTALL = Set.of("install", "add");
@@ -62,8 +65,7 @@ public final class Packages {
 
     private static boolean hasVersionSuffix(String word) {
         for (int k = 0; k < word.length(); k++) {
-            char c = word.charAt(k);
-            if (c == '=' || c == '<' || c == '>' || c == '~') return true;
+            if (VERSION_START.indexOf(word.charAt(k)) >= 0) return true;
         }
         return false;
     }

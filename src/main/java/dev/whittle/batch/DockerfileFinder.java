@@ -150,14 +150,14 @@ public final class DockerfileFinder {
                 ds = parent == null ? Files.newDirectoryStream(dir)
                         : parent.newDirectoryStream(dir.getFileName(), LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
-                problems.accept(new Problem(dir, "cannot read: " + reason(e)));
+                cannotRead(dir, e);
                 return;
             }
             try (ds) {
                 try {
                     for (Path e : ds) entries.add(parent == null ? e : dir.resolve(e.getFileName()));
                 } catch (UncheckedIOException e) {
-                    problems.accept(new Problem(dir, "cannot read: " + reason(e.getCause())));
+                    cannotRead(dir, e.getCause());
                     return;
                 }
                 entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
@@ -166,7 +166,7 @@ public final class DockerfileFinder {
                 walkEntries(dir, entries, attributes,
                         ds instanceof SecureDirectoryStream<Path> s && depth < MAX_OPEN ? s : null);
             } catch (IOException e) { // closing it
-                problems.accept(new Problem(dir, "cannot read: " + reason(e)));
+                cannotRead(dir, e);
             }
         }
 
@@ -186,7 +186,7 @@ public final class DockerfileFinder {
             for (int k = 0; k < entries.size(); k++) {
                 Path e = entries.get(k);
                 if (attributes[k] instanceof IOException ex) {
-                    problems.accept(new Problem(e, "cannot read: " + reason(ex)));
+                    cannotRead(e, ex);
                     continue;
                 }
                 BasicFileAttributes a = (BasicFileAttributes) attributes[k];
@@ -228,6 +228,10 @@ public final class DockerfileFinder {
                 }
             }
             return out;
+        }
+
+        private void cannotRead(Path path, IOException e) {
+            problems.accept(new Problem(path, "cannot read: " + reason(e)));
         }
 
         private boolean excluded(Path path, boolean directory) {
