@@ -4,7 +4,7 @@
 # in the same run, and the ratio; then the median cold start of a single `whittle optimize`. The two tools run
 # in turn, RUNS times each (default 3), and the medians are compared: one run on a shared 2-core machine can be
 # off by 10% or more.
-# Usage: bench/batch-speed.sh [CORPUS_DIR]   (default: unpacks ../shared/corpus into /tmp)
+# Usage: bench/batch-speed.sh [CORPUS_DIR]   (default: ../shared/corpus unpacked into /tmp; a clear error without either)
 set -euo pipefail
 corpus_arg="${1:-}"
 runs="${RUNS:-3}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Parse throughput: `whittle parse --roundtrip` over the whole corpus, and dockerfile-ast 0.7.1
 # (installed from npm into bench/out/) parsing the same files in the same run.
-# Usage: bench/parse-throughput.sh [CORPUS_DIR]   (default: unpacks ../shared/corpus into /tmp)
+# Usage: bench/parse-throughput.sh [CORPUS_DIR]   (default: ../shared/corpus unpacked into /tmp; a clear error without either)
 set -euo pipefail
 corpus_arg="${1:-}"
 # shellcheck source=bench/common.sh

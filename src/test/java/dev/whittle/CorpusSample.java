@@ -25,7 +25,7 @@ public final class CorpusSample {
         Path dir = Shared.buildDir().resolve("corpus-sample");
         Path done = dir.resolve(".complete");
         if (!Files.exists(done)) {
-            Path archive = Shared.dir().resolve("corpus/dockerhub-dockerfiles.tar.xz");
+            Path archive = Shared.corpusArchive();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
                  TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
                 int index = 0;
