@@ -1,4 +1,4 @@
-import dev.whittle.syntax.*; import dev.whittle.tree.*; import dev.whittle.pass.*; import dev.whittle.report.*;
+import dev.whittle.syntax.*; import dev.whittle.tree.*; import dev.whittle.core.*; import dev.whittle.engine.*; import dev.whittle.pass.*; import dev.whittle.report.*;
 import java.nio.file.*; import java.util.*; import java.util.concurrent.*; import java.util.concurrent.atomic.*;
 /** Corpus-wide pass statistics: files changed per pass, findings, idempotence, exceptions. */
 public class PassStats { public static void main(String[] a) throws Exception {

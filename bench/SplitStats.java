@@ -1,4 +1,4 @@
-import dev.whittle.analysis.*; import dev.whittle.pass.*; import dev.whittle.syntax.*; import dev.whittle.template.*; import dev.whittle.tree.*;
+import dev.whittle.core.*; import dev.whittle.engine.*; import dev.whittle.facts.*; import dev.whittle.split.*; import dev.whittle.syntax.*; import dev.whittle.tree.*;
 import java.nio.file.*; import java.util.*; import java.util.concurrent.*; import java.util.concurrent.atomic.*;
 /** Corpus-wide stage-split statistics: split / refused per language, top refusal reasons, idempotence of the splits. */
 public class SplitStats { public static void main(String[] a) throws Exception {

@@ -2,7 +2,7 @@ package dev.whittle;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whittle.pass.RuleTable;
+import dev.whittle.engine.RuleTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package dev.whittle.api;
 
-import dev.whittle.analysis.BuildContext;
+import dev.whittle.facts.BuildContext;
 import dev.whittle.batch.BatchRun;
 import dev.whittle.config.ConfigException;
 import dev.whittle.config.Settings;
-import dev.whittle.pass.Level;
-import dev.whittle.pass.Optimizer;
-import dev.whittle.pass.Passes;
-import dev.whittle.report.Change;
+import dev.whittle.core.Level;
+import dev.whittle.engine.Optimizer;
+import dev.whittle.engine.Passes;
+import dev.whittle.core.Change;
 import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SyntaxError;

@@ -2,7 +2,7 @@ package dev.whittle.batch;
 
 import dev.whittle.config.ConfigException;
 import dev.whittle.config.Settings;
-import dev.whittle.pass.Optimizer;
+import dev.whittle.engine.Optimizer;
 import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SyntaxError;

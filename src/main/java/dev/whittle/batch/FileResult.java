@@ -1,6 +1,6 @@
 package dev.whittle.batch;
 
-import dev.whittle.report.Change;
+import dev.whittle.core.Change;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  * @param error    {@code path[:line:col]: message}, or null
  * @param internal whether the error is a bug in whittle rather than bad input
  */
-public record FileResult(DockerfileFinder.Target target, dev.whittle.pass.Level level, List<Change> changes, String output, String diff,
+public record FileResult(DockerfileFinder.Target target, dev.whittle.core.Level level, List<Change> changes, String output, String diff,
                          String error, boolean internal) {
 
     public boolean changed() {

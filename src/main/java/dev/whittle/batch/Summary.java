@@ -1,6 +1,6 @@
 package dev.whittle.batch;
 
-import dev.whittle.report.Change;
+import dev.whittle.core.Change;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;

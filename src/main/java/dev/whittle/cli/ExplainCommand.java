@@ -1,8 +1,8 @@
 package dev.whittle.cli;
 
 import dev.whittle.pass.Pass;
-import dev.whittle.pass.PassInfo;
-import dev.whittle.pass.Passes;
+import dev.whittle.core.PassInfo;
+import dev.whittle.engine.Passes;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.whittle.cli;
 
 import dev.whittle.pass.Pass;
-import dev.whittle.pass.Passes;
+import dev.whittle.engine.Passes;
 import dev.whittle.report.JsonReport;
 import dev.whittle.report.MachineReport;
 import dev.whittle.report.SarifReport;

@@ -1,7 +1,7 @@
 package dev.whittle.cli;
 
 import dev.whittle.batch.FileResult;
-import dev.whittle.report.Change;
+import dev.whittle.core.Change;
 import dev.whittle.report.MachineReport;
 import java.io.PrintWriter;
 import java.util.Locale;

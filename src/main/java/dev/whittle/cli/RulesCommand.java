@@ -1,9 +1,9 @@
 package dev.whittle.cli;
 
 import dev.whittle.pass.Pass;
-import dev.whittle.pass.PassInfo;
-import dev.whittle.pass.Passes;
-import dev.whittle.pass.RuleTable;
+import dev.whittle.core.PassInfo;
+import dev.whittle.engine.Passes;
+import dev.whittle.engine.RuleTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.whittle.config;
 
-import dev.whittle.analysis.BuildContext;
-import dev.whittle.pass.Level;
-import dev.whittle.pass.Optimizer;
-import dev.whittle.template.Knowledge;
+import dev.whittle.facts.BuildContext;
+import dev.whittle.core.Level;
+import dev.whittle.engine.Optimizer;
+import dev.whittle.split.Knowledge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

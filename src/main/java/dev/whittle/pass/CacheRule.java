@@ -1,6 +1,8 @@
 package dev.whittle.pass;
 
-import dev.whittle.report.Change;
+import dev.whittle.edit.RunScript;
+import dev.whittle.facts.FinalImage;
+import dev.whittle.core.Change;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.shell.Word;
 import dev.whittle.tree.Dockerfile;

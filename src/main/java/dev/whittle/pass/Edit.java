@@ -1,6 +1,6 @@
 package dev.whittle.pass;
 
-import dev.whittle.report.Change;
+import dev.whittle.core.Change;
 import dev.whittle.tree.Instruction;
 
 /**

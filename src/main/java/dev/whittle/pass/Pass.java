@@ -1,5 +1,6 @@
 package dev.whittle.pass;
 
+import dev.whittle.core.PassInfo;
 import dev.whittle.tree.Dockerfile;
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package dev.whittle.pass;
 
-import dev.whittle.analysis.BuildContext;
-import dev.whittle.template.Knowledge;
+import dev.whittle.core.Level;
+import dev.whittle.facts.BuildContext;
+import dev.whittle.split.Knowledge;
 
 /**
  * What a pass may know beyond the Dockerfile: the level asked for, the build context, and the

@@ -1,5 +1,6 @@
 package dev.whittle.report;
 
+import dev.whittle.core.Change;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,5 +1,6 @@
 package dev.whittle.report;
 
+import dev.whittle.core.Change;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

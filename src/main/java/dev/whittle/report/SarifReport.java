@@ -1,8 +1,9 @@
 package dev.whittle.report;
 
+import dev.whittle.core.Change;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.whittle.pass.PassInfo;
+import dev.whittle.core.PassInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whittle.pass.Level;
-import dev.whittle.report.Change;
+import dev.whittle.core.Level;
+import dev.whittle.core.Change;
 import dev.whittle.syntax.SyntaxError;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whittle.pass.Level;
-import dev.whittle.pass.Optimizer;
+import dev.whittle.core.Level;
+import dev.whittle.engine.Optimizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

@@ -1,14 +1,14 @@
 package dev.whittle.pass.rules;
 
-import dev.whittle.analysis.ImageRef;
+import dev.whittle.facts.ImageRef;
 import dev.whittle.pass.Edit;
-import dev.whittle.pass.Level;
+import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
 import dev.whittle.pass.PassContext;
-import dev.whittle.pass.PassInfo;
-import dev.whittle.report.Change;
-import dev.whittle.template.Catalog.EndOfLife;
-import dev.whittle.template.Knowledge;
+import dev.whittle.core.PassInfo;
+import dev.whittle.core.Change;
+import dev.whittle.facts.Catalog.EndOfLife;
+import dev.whittle.split.Knowledge;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Stage;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.whittle.pass.rules;
 
 import dev.whittle.pass.CacheRule;
-import dev.whittle.pass.Commands;
-import dev.whittle.pass.Level;
-import dev.whittle.pass.PassInfo;
+import dev.whittle.facts.Commands;
+import dev.whittle.core.Level;
+import dev.whittle.core.PassInfo;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.tree.Instruction;
 import dev.whittle.tree.Keyword;
@@ -76,7 +76,7 @@ public final class GoBuildCache extends CacheRule {
                         + " runs go when the container starts; build a binary instead (see the stage-split pass)";
             }
             if (k == Keyword.RUN) {
-                dev.whittle.pass.RunScript later = dev.whittle.pass.RunScript.of(i, ctx.file());
+                dev.whittle.edit.RunScript later = dev.whittle.edit.RunScript.of(i, ctx.file());
                 boolean harmless = later != null && later.script().commands().stream()
                         .allMatch(c -> HARMLESS.contains(Commands.program(c)));
                 if (!harmless) {

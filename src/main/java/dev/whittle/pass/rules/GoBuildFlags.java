@@ -1,18 +1,18 @@
 package dev.whittle.pass.rules;
 
-import dev.whittle.analysis.GoVersion;
-import dev.whittle.analysis.StageFacts;
-import dev.whittle.pass.Commands;
+import dev.whittle.facts.GoVersion;
+import dev.whittle.facts.StageFacts;
+import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
-import dev.whittle.pass.Level;
+import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
 import dev.whittle.pass.PassContext;
-import dev.whittle.pass.PassInfo;
-import dev.whittle.pass.RunScript;
-import dev.whittle.report.Change;
+import dev.whittle.core.PassInfo;
+import dev.whittle.edit.RunScript;
+import dev.whittle.core.Change;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.shell.Word;
-import dev.whittle.template.Versions;
+import dev.whittle.facts.Versions;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
 import dev.whittle.tree.Stage;

@@ -1,12 +1,12 @@
 package dev.whittle.pass.rules;
 
-import dev.whittle.pass.Commands;
+import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
-import dev.whittle.pass.Level;
+import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
-import dev.whittle.pass.PassInfo;
-import dev.whittle.pass.RunScript;
-import dev.whittle.report.Change;
+import dev.whittle.core.PassInfo;
+import dev.whittle.edit.RunScript;
+import dev.whittle.core.Change;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.shell.Step;
 import dev.whittle.shell.Word;

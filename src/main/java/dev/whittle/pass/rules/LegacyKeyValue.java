@@ -1,11 +1,11 @@
 package dev.whittle.pass.rules;
 
 import dev.whittle.pass.Edit;
-import dev.whittle.pass.Level;
+import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
-import dev.whittle.pass.PassInfo;
-import dev.whittle.pass.Style;
-import dev.whittle.report.Change;
+import dev.whittle.core.PassInfo;
+import dev.whittle.edit.Style;
+import dev.whittle.core.Change;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
 import dev.whittle.tree.Keyword;

@@ -1,13 +1,13 @@
 package dev.whittle.pass.rules;
 
-import dev.whittle.pass.Commands;
+import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
-import dev.whittle.pass.Level;
+import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
-import dev.whittle.pass.PassInfo;
-import dev.whittle.pass.RunScript;
-import dev.whittle.pass.Style;
-import dev.whittle.report.Change;
+import dev.whittle.core.PassInfo;
+import dev.whittle.edit.RunScript;
+import dev.whittle.edit.Style;
+import dev.whittle.core.Change;
 import dev.whittle.shell.Step;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
@@ -46,7 +46,7 @@ public final class MergeRuns implements Pass {
         if (all.stream().anyMatch(i -> i.kind() == Keyword.SHELL)) return edits;
         String indent = null;
         java.util.Set<Instruction> shipping = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (dev.whittle.tree.Stage s : dev.whittle.pass.FinalImage.stages(file)) shipping.addAll(s.instructions());
+        for (dev.whittle.tree.Stage s : dev.whittle.facts.FinalImage.stages(file)) shipping.addAll(s.instructions());
         int k = 0;
         while (k < all.size()) {
             Instruction first = all.get(k);

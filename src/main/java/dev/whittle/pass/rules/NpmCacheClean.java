@@ -1,9 +1,9 @@
 package dev.whittle.pass.rules;
 
 import dev.whittle.pass.CacheRule;
-import dev.whittle.pass.Commands;
-import dev.whittle.pass.Level;
-import dev.whittle.pass.PassInfo;
+import dev.whittle.facts.Commands;
+import dev.whittle.core.Level;
+import dev.whittle.core.PassInfo;
 import dev.whittle.shell.SimpleCommand;
 import java.util.List;
 import java.util.Set;

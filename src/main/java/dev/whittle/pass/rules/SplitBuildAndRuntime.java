@@ -1,16 +1,16 @@
 package dev.whittle.pass.rules;
 
-import dev.whittle.analysis.Split;
-import dev.whittle.analysis.SplitPlanner;
-import dev.whittle.analysis.SplitPlanner.Decision;
+import dev.whittle.split.Split;
+import dev.whittle.split.SplitPlanner;
+import dev.whittle.split.SplitPlanner.Decision;
 import dev.whittle.pass.Edit;
-import dev.whittle.pass.Level;
+import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
 import dev.whittle.pass.PassContext;
-import dev.whittle.pass.PassInfo;
-import dev.whittle.pass.Style;
-import dev.whittle.report.Change;
-import dev.whittle.template.RuntimeStage;
+import dev.whittle.core.PassInfo;
+import dev.whittle.edit.Style;
+import dev.whittle.core.Change;
+import dev.whittle.split.RuntimeStage;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
 import dev.whittle.tree.Stage;

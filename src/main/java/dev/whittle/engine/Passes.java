@@ -1,0 +1,65 @@
+package dev.whittle.engine;
+
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.rules.AddToCopy;
+import dev.whittle.pass.rules.ApkNoCache;
+import dev.whittle.pass.rules.AptListsCleanup;
+import dev.whittle.pass.rules.AptNoInstallRecommends;
+import dev.whittle.pass.rules.ComposerClearCache;
+import dev.whittle.pass.rules.GemNoDocument;
+import dev.whittle.pass.rules.GoBuildCache;
+import dev.whittle.pass.rules.GoGetInstall;
+import dev.whittle.pass.rules.EndOfLifeImage;
+import dev.whittle.pass.rules.GoBuildFlags;
+import dev.whittle.pass.rules.LegacyKeyValue;
+import dev.whittle.pass.rules.ProfileExport;
+import dev.whittle.pass.rules.SecretArgs;
+import dev.whittle.pass.rules.SplitBuildAndRuntime;
+import dev.whittle.pass.rules.MaintainerToLabel;
+import dev.whittle.pass.rules.MergeRuns;
+import dev.whittle.pass.rules.NpmCacheClean;
+import dev.whittle.pass.rules.PipNoCacheDir;
+import dev.whittle.pass.rules.PythonToolCache;
+import dev.whittle.pass.rules.YarnCacheClean;
+import dev.whittle.pass.rules.YumClean;
+import dev.whittle.pass.rules.ZypperClean;
+import java.util.List;
+
+/** The one ordered list of passes. Levels are data: each pass names the lowest level that runs it. */
+public final class Passes {
+    private Passes() {}
+
+    public static final List<Pass> ALL = List.of(
+            // modernisation: one instruction at a time
+            new MaintainerToLabel(),
+            new EndOfLifeImage(),
+            new AddToCopy(),
+            new LegacyKeyValue(),
+            new GoGetInstall(),
+            new GoBuildFlags(),
+            new ProfileExport(),
+            new SecretArgs(),
+            SecretArgs.rewriting(),
+            // stages: split a single-stage build before the layer and cache passes look at what ships
+            new SplitBuildAndRuntime(),
+            // layers: merging first, so the cache passes see the RUNs as they will ship
+            new MergeRuns(),
+            // package caches, cleaned in the RUN that fills them
+            new AptListsCleanup(),
+            new AptNoInstallRecommends(),
+            new ApkNoCache(),
+            new YumClean(),
+            new ZypperClean(),
+            new PipNoCacheDir(),
+            new PythonToolCache(),
+            new NpmCacheClean(),
+            new YarnCacheClean(),
+            new GemNoDocument(),
+            new ComposerClearCache(),
+            new GoBuildCache());
+
+    public static Pass byId(String id) {
+        for (Pass p : ALL) if (p.info().id().equals(id)) return p;
+        return null;
+    }
+}

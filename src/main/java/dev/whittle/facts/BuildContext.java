@@ -1,0 +1,108 @@
+package dev.whittle.facts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The build context: the files a Dockerfile's COPY instructions read. Listed lazily and only so far
+ * (depth, count), without following symbolic links, skipping VCS and dependency folders. Without a
+ * context ({@link #none()}) the planners work from the Dockerfile alone, more cautiously.
+ */
+public final class BuildContext {
+    private static final int MAX_DEPTH = 6;
+    private static final int MAX_FILES = 5_000;
+    private static final long MAX_READ = 1 << 20;
+    private static final Set<String> SKIPPED = Set.of(".git", ".hg", ".svn", "node_modules", "vendor", "target", "build",
+            "dist", ".venv", "venv", "__pycache__", ".gradle", ".idea");
+
+    private final Path dir;
+    private final java.util.Map<String, Optional<String>> read = new java.util.concurrent.ConcurrentHashMap<>();
+    private List<String> files;
+
+    private BuildContext(Path dir) {
+        this.dir = dir;
+    }
+
+    public static BuildContext of(Path dir) {
+        return new BuildContext(dir);
+    }
+
+    public static BuildContext none() {
+        return new BuildContext(null);
+    }
+
+    /** Whether a context directory is known at all. */
+    public boolean known() {
+        return dir != null;
+    }
+
+    /** The files, as paths relative to the context with / separators, in a stable order. */
+    public synchronized List<String> files() {
+        if (files == null) files = dir == null ? List.of() : list();
+        return files;
+    }
+
+    public boolean exists(String relative) {
+        return dir != null && files().contains(relative);
+    }
+
+    /** The files whose name ends with the suffix. */
+    public List<String> withSuffix(String suffix) {
+        return files().stream().filter(f -> f.endsWith(suffix)).toList();
+    }
+
+    /** A file's text (UTF-8, at most 1 MB), or empty. */
+    public Optional<String> read(String relative) {
+        if (dir == null) return Optional.empty();
+        return read.computeIfAbsent(relative, this::load); // the planners ask for go.mod and the sources more than once
+    }
+
+    private Optional<String> load(String relative) {
+        Path p = dir.resolve(relative);
+        try {
+            if (!Files.isRegularFile(p) || Files.size(p) > MAX_READ) return Optional.empty();
+            return Optional.of(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<String> list() {
+        List<String> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (!d.equals(dir) && SKIPPED.contains(d.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
+                    return out.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) out.add(dir.relativize(f).toString().replace('\\', '/'));
+                    return out.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | SecurityException e) {
+            return out;
+        }
+        out.sort(null);
+        return out;
+    }
+}

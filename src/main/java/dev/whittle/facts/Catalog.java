@@ -1,0 +1,88 @@
+package dev.whittle.facts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base-image catalog (templates/catalog.yaml): facts about build images, end-of-life tags, and
+ * the runtime images each language may use at each level.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<String, Map<String, List<Candidate>>> runtimes,
+                      Map<String, String> glibc) {
+    private static final java.util.Map<String, java.util.regex.Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A catalog regular expression, compiled once. */
+    static java.util.regex.Pattern pattern(String regex) {
+        return PATTERNS.computeIfAbsent(regex, java.util.regex.Pattern::compile);
+    }
+
+
+    /** What the catalog knows about one image (or a range of its tags). */
+    public record ImageInfo(String repository, String tag, String family, String libc, String release, Integer sizeMb,
+                            Boolean cc) {
+        boolean matches(ImageRef ref) {
+            return repository.equals(ref.repository()) && (tag == null || Catalog.pattern(tag).matcher(ref.tagOrLatest()).matches());
+        }
+
+        public boolean hasCompiler() {
+            return Boolean.TRUE.equals(cc);
+        }
+    }
+
+    /** Tags past their end of life, and what to move to. */
+    public record EndOfLife(String repository, String tag, String before, String reason, String replacement) {
+        boolean matches(ImageRef ref) {
+            if (!repository.equals(ref.repository())) return false;
+            if (tag != null && !Catalog.pattern(tag).matcher(ref.tagOrLatest()).matches()) return false;
+            return before == null || (!ref.version().isEmpty() && Versions.compare(ref.version(), before) < 0);
+        }
+    }
+
+    /** A runtime image a level may choose; see the comments in catalog.yaml. */
+    public record Candidate(String image, String family, String libc, String release, Boolean shell, String installs,
+                            List<Integer> versions, String user, Boolean certs, Boolean tzdata, Integer sizeMb,
+                            List<String> entrypoint, Map<String, String> programs) {
+        public boolean hasShell() {
+            return Boolean.TRUE.equals(shell);
+        }
+
+        public boolean hasCertificates() {
+            return Boolean.TRUE.equals(certs) || hasShell();
+        }
+
+        public boolean hasTzdata() {
+            return Boolean.TRUE.equals(tzdata);
+        }
+    }
+
+    /** The first entry that describes the image, or null. */
+    public ImageInfo lookup(ImageRef ref) {
+        for (ImageInfo i : images) if (i.matches(ref)) return i;
+        return null;
+    }
+
+    /** Why the image is past its end of life, or null. */
+    public EndOfLife endOfLife(ImageRef ref) {
+        for (EndOfLife e : endOfLife) if (e.matches(ref)) return e;
+        return null;
+    }
+
+    /** The candidates for a language at a level: the level's own list first, then the lists below it. */
+    public List<Candidate> candidates(String language, dev.whittle.core.Level level) {
+        Map<String, List<Candidate>> byLevel = runtimes.getOrDefault(language, Map.of());
+        List<Candidate> out = new ArrayList<>();
+        for (int k = level.ordinal(); k >= 0; k--) {
+            String name = dev.whittle.core.Level.values()[k].name().toLowerCase(java.util.Locale.ROOT);
+            out.addAll(byLevel.getOrDefault(name, List.of()));
+        }
+        return out;
+    }
+
+    /** The glibc version of a distribution release, or null. */
+    public String glibcOf(String release) {
+        return release == null ? null : glibc.get(release);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.whittle.facts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/** Build-only and runtime packages (templates/packages.yaml). */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record PackageTable(List<String> buildOnly, List<String> runtime, Map<String, Map<String, Object>> devRuntime,
+                           Map<String, Integer> sizes, Map<String, String> install, Map<String, Map<String, String>> tools) {
+
+    /** The approximate installed size of a package in MB (0 when not listed). */
+    public int sizeMb(String name) {
+        return sizes.getOrDefault(name, 0);
+    }
+
+    /** The command installing the packages with the manager, or null when the table has none for it. */
+    public String installCommand(String manager, java.util.Collection<String> names) {
+        String template = install.get(manager);
+        return template == null ? null : template.replace("{packages}", String.join(" ", names));
+    }
+
+    /** Whether the package is only needed to build. */
+    public boolean buildOnly(String name) {
+        return !matches(runtime, name) && matches(buildOnly, name);
+    }
+
+    /**
+     * The runtime package a build-only -dev package pairs with: "" for none needed, null when unknown.
+     *
+     * @param manager apt, apk or yum
+     * @param release the distribution release, for names that differ per release
+     */
+    public String runtimeOf(String manager, String name, String release) {
+        Object v = devRuntime.getOrDefault(manager, Map.of()).get(name);
+        if (v instanceof String s) return s;
+        if (v instanceof Map<?, ?> m) return (String) m.get(release);
+        if (name.endsWith("-dev") || name.endsWith("-devel") || name.endsWith("-headers") || name.endsWith("-static")) {
+            return null;
+        }
+        return "";
+    }
+
+    /** The command that installs a tool with the package manager, or null. */
+    public String tool(String name, String manager) {
+        return tool(name, manager, null);
+    }
+
+    /** The command that installs a tool with a manager on a release; null when there is none. */
+    public String tool(String name, String manager, String release) {
+        Map<String, String> byManager = tools.getOrDefault(name, Map.of());
+        String command = release == null ? null : byManager.get(manager + "@" + release);
+        if (command == null) command = byManager.get(manager);
+        return command == null || command.isEmpty() ? null : command;
+    }
+
+    private static boolean matches(List<String> patterns, String name) {
+        for (String p : patterns) {
+            if (p.startsWith("*") ? name.endsWith(p.substring(1)) : p.equals(name)) return true;
+        }
+        return false;
+    }
+}

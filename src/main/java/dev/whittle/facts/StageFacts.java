@@ -1,0 +1,134 @@
+package dev.whittle.facts;
+
+import dev.whittle.edit.RunScript;
+import dev.whittle.shell.Script;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one stage does, read from its instructions: the environment it sets, where it works, what it
+ * installs and with which package manager, and how the image starts.
+ *
+ * @param stage      the stage
+ * @param image      its base image
+ * @param env        ENV values as written (the last one per name), in order
+ * @param workdir    the final working directory, resolved to an absolute path; null when unknown
+ * @param packages   system packages installed (and not removed again), in order
+ * @param manager    the package manager the RUNs use (apt, apk, yum), or null
+ * @param scripts    each RUN with its parsed script (shell form only), in order
+ * @param entrypoint the last ENTRYPOINT, or null
+ * @param cmd        the last CMD, or null
+ * @param workdirs   the working directory each instruction runs in (null when unknown)
+ */
+public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, String workdir, Set<String> packages,
+                         String manager, List<Map.Entry<Instruction, Script>> scripts, Instruction entrypoint, Instruction cmd,
+                         Map<Instruction, String> workdirs) {
+
+    public static StageFacts of(Stage stage) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Set<String> packages = new LinkedHashSet<>();
+        List<Map.Entry<Instruction, Script>> scripts = new ArrayList<>();
+        String workdir = "/";
+        String manager = null;
+        Instruction entrypoint = null;
+        Instruction cmd = null;
+        Map<Instruction, String> workdirs = new java.util.IdentityHashMap<>();
+        for (Instruction i : stage.instructions()) {
+            workdirs.put(i, workdir);
+            switch (i.kind()) {
+                case ENV -> {
+                    List<String> v = i.command().values();
+                    for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), v.get(k + 1));
+                }
+                case WORKDIR -> workdir = resolve(workdir, String.join(" ", i.command().values()), env);
+                case ENTRYPOINT -> entrypoint = i;
+                case CMD -> cmd = i;
+                case RUN -> {
+                    if (i.command().json() || !i.heredocs().isEmpty()) break;
+                    Script s = RunScript.parse(i.command().args());
+                    if (!s.parsed()) break;
+                    scripts.add(Map.entry(i, s));
+                    for (SimpleCommand c : s.commands()) {
+                        String m = Packages.manager(c);
+                        if (m == null) continue;
+                        manager = m;
+                        if (Packages.installs(c)) packages.addAll(Packages.names(c));
+                        if (Packages.removes(c)) Packages.names(c).forEach(packages::remove);
+                    }
+                }
+                default -> { }
+            }
+        }
+        return new StageFacts(stage, ImageRef.parse(stage.baseImage()), env, workdir, packages, manager, scripts,
+                entrypoint, cmd, workdirs);
+    }
+
+    /** An absolute path for {@code path} seen from {@code dir}; null when either is unknown or uses a variable. */
+    public static String resolve(String dir, String path, Map<String, String> env) {
+        if (dir == null || path == null) return null;
+        String p = path.strip();
+        if (p.length() >= 2 && (p.startsWith("\"") && p.endsWith("\"") || p.startsWith("'") && p.endsWith("'"))) {
+            p = p.substring(1, p.length() - 1);
+        }
+        if (p.contains("$")) {
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                p = p.replace("${" + e.getKey() + "}", e.getValue()).replace("$" + e.getKey(), e.getValue());
+            }
+            if (p.contains("$")) return null;
+        }
+        if (p.isEmpty()) return dir;
+        String joined = p.startsWith("/") ? p : (dir.endsWith("/") ? dir : dir + "/") + p;
+        List<String> parts = new ArrayList<>();
+        for (String part : joined.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    /** The working directory of an instruction: after its own WORKDIR, when it is one. */
+    public String workdirAt(Instruction i) {
+        return i.kind() == Keyword.WORKDIR ? resolve(workdirs.get(i), String.join(" ", i.command().values()), env)
+                : workdirs.get(i);
+    }
+
+    /** The instructions of a kind, in order. */
+    public List<Instruction> all(Keyword kind) {
+        return stage.instructions().stream().filter(i -> i.kind() == kind).toList();
+    }
+
+    /** Every simple command the stage's RUNs run, in order. */
+    public List<SimpleCommand> commands() {
+        List<SimpleCommand> out = new ArrayList<>();
+        for (Map.Entry<Instruction, Script> e : scripts) out.addAll(e.getValue().commands());
+        return out;
+    }
+
+    /** Whether some RUN runs the program. */
+    public boolean runs(String... programs) {
+        for (SimpleCommand c : commands()) if (Commands.isProgram(c, programs)) return true;
+        return false;
+    }
+
+    /** The value an ENV gives the name, or null. */
+    public String envValue(String name) {
+        return env.get(name);
+    }
+
+    /** The start command: ENTRYPOINT and CMD as the image will run them. */
+    public StartCommand start() {
+        return new StartCommand(entrypoint, cmd);
+    }
+}

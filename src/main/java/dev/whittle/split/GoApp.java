@@ -1,0 +1,272 @@
+package dev.whittle.split;
+
+import dev.whittle.facts.BuildContext;
+import dev.whittle.facts.GoVersion;
+import dev.whittle.facts.StageFacts;
+import dev.whittle.split.Plan.BuilderChanges;
+import dev.whittle.split.Plan.Copy;
+import dev.whittle.split.Plan.Needs;
+import dev.whittle.split.Plan.Outcome;
+import dev.whittle.facts.Commands;
+import dev.whittle.core.Level;
+import dev.whittle.edit.RunScript;
+import dev.whittle.shell.Script;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.facts.Catalog.Candidate;
+import dev.whittle.tree.Instruction;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Go: the binary a RUN builds ({@code go build -o}, {@code go install}) or, for {@code go run} at
+ * container start, one the builder now compiles. Static (CGO_ENABLED=0) when nothing needs cgo.
+ */
+final class GoApp {
+    private GoApp() {}
+
+    private static final Pattern IMPORT_C = Pattern.compile("(?m)^\\s*(import\\s+)?\"C\"\\s*$");
+    private static final Pattern READS_FILES = Pattern.compile("(os\\.(Open|ReadFile|ReadDir)|ioutil\\.ReadFile|"
+            + "template\\.(ParseFiles|ParseGlob|Must\\(template\\.ParseFiles)|\\.ParseGlob|\\.LoadHTML(Glob|Files)|http\\.Dir|"
+            + "\\.Static(File)?|godotenv\\.Load)\\(\\s*\"(?!/)([^\"]+)\"");
+
+    /** A go build or go install in a RUN. */
+    private record GoCommand(Instruction run, SimpleCommand command, String sub, String output, List<String> packages,
+                             String cgo) {}
+
+    static Outcome plan(SplitInput in) {
+        StageFacts f = in.facts();
+        List<String> argv = in.argv();
+        List<GoCommand> builds = goCommands(f);
+        String version = GoVersion.of(f, in.context());
+        String cgo = f.envValue("CGO_ENABLED");
+        String importC = importC(in.context());
+        boolean contextHasGo = !in.context().withSuffix(".go").isEmpty();
+        String program = argv.get(0);
+        List<String> notes = new ArrayList<>();
+
+        String artifact;
+        String target;
+        GoCommand producer = null;
+        List<String> goRun = null;
+        if (program.equals("go") && argv.size() > 1 && argv.get(1).equals("run")) {
+            goRun = argv;
+            String name = moduleName(in.context());
+            artifact = "/usr/local/bin/" + name;
+            target = artifact;
+        } else {
+            producer = producer(f, builds, program);
+            if (producer == null) {
+                if (program.contains("/") && f.runs("make")) {
+                    artifact = StageFacts.resolve(f.workdir(), program, f.env());
+                    if (artifact == null) return Outcome.refuse("the start command names `" + program + "`, a path whittle cannot resolve");
+                    notes.add("`" + program + "` is taken to be what `make` builds");
+                } else {
+                    return Outcome.refuse("cannot tell which RUN builds `" + program + "`, the program the image starts");
+                }
+            } else {
+                artifact = producer.sub().equals("install") || !program.contains("/")
+                        ? producer.output() : StageFacts.resolve(f.workdir(), program, f.env());
+            }
+            target = program.contains("/") ? artifact : "/usr/local/bin/" + program;
+            if (producer != null && producer.cgo() != null) cgo = producer.cgo();
+        }
+        if (contextHasGo) {
+            String reads = readsFiles(in.context());
+            if (reads != null) {
+                return Outcome.refuse(reads + " reads a file from the source tree at run time; the runtime stage would "
+                        + "hold only the binary");
+            }
+        } else {
+            notes.add("no Go sources in the build context to check: whittle assumed the program reads no files from the "
+                    + "source tree at run time");
+        }
+        if ("1".equals(cgo) && importC == null) importC = "CGO_ENABLED=1";
+        // alpine's go package pulls in gcc, so cgo is on there too unless switched off
+        // an image the catalog does not know may have one
+        boolean compiler = in.builder() == null || in.builder().hasCompiler()
+                || f.packages().stream().anyMatch(p -> List.of("gcc", "build-base", "clang", "go").contains(p));
+        boolean alreadyStatic = "0".equals(cgo) || !compiler && importC == null;
+        boolean fromContext = goRun != null || producer != null && !producer.packages().stream().anyMatch(p -> p.contains("@"));
+        boolean canSwitch = !alreadyStatic && importC == null && contextHasGo && fromContext
+                && in.level().includes(Level.BALANCED);
+        if (importC != null) notes.add("the binary needs cgo (" + importC + "), so it needs a C library at run time");
+        else if (!alreadyStatic && !canSwitch) {
+            notes.add(contextHasGo ? "cgo stays on at this level: the runtime keeps a C library"
+                    : "no Go sources to check for cgo: the runtime keeps a C library");
+        }
+        boolean flags = in.level().includes(Level.BALANCED);
+        boolean trimpath = version != null && dev.whittle.facts.Versions.atLeast(version, "1.13");
+        List<String> runArgs = goRun;
+        GoCommand build = producer;
+        String art = artifact;
+        Function<Candidate, BuilderChanges> builder = c -> {
+            boolean makeStatic = "none".equals(c.libc()) && !alreadyStatic;
+            Map<Instruction, String> edits = new IdentityHashMap<>();
+            List<String> appended = new ArrayList<>();
+            List<String> said = new ArrayList<>();
+            if (runArgs != null) {
+                appended.add((makeStatic ? "CGO_ENABLED=0 " : "") + "go build" + (flags && trimpath ? " -trimpath" : "")
+                        + (flags ? " -ldflags=\"-s -w\"" : "") + " -o " + art + " " + String.join(" ", runPackages(runArgs)));
+            } else if (makeStatic && build != null) {
+                RunScript script = RunScript.of(build.run(), in.file());
+                var first = build.command().words().get(0);
+                if (script == null || !script.replace(first, first, "CGO_ENABLED=0 " + first.text())) return null;
+                edits.put(build.run(), script.text());
+            }
+            if (makeStatic) said.add("CGO_ENABLED=0: a static binary (nothing in the sources imports \"C\")");
+            if (in.level().includes(Level.AGGRESSIVE)) {
+                String release = RuntimeChooser.release(in.facts().image(), in.builder());
+                String install = in.knowledge().packages().tool("upx", in.manager(), release);
+                if (install != null) {
+                    appended.add(install + " && upx --best --lzma " + art);
+                    said.add("UPX-compressed (smaller image, slower start: the binary unpacks itself at each start)");
+                } else if (in.knowledge().packages().tool("upx", in.manager()) != null) {
+                    said.add("not UPX-compressed: the builder's release (" + release + ") has no upx package");
+                }
+            }
+            return new BuilderChanges(edits, appended, said);
+        };
+        Function<Candidate, List<String>> start = runArgs == null ? null : c -> {
+            List<String> newArgv = new ArrayList<>();
+            newArgv.add(target);
+            newArgv.addAll(programArgs(runArgs));
+            return List.of(f.start().first().command().kind().name() + " " + Json.array(newArgv, f.start().first()));
+        };
+        String what = goRun != null ? "the binary `go run` compiled at every start, now built once" : "the binary " + art;
+        return Outcome.of(new Plan("go", what, new Needs(alreadyStatic || canSwitch, true, version, -1),
+                List.of(new Copy(art, target)), null, builder, start, c -> true, notes));
+    }
+
+    /** The go build / go install commands, with their resolved output paths. */
+    private static List<GoCommand> goCommands(StageFacts f) {
+        List<GoCommand> out = new ArrayList<>();
+        String gopath = f.envValue("GOPATH");
+        if (gopath == null) gopath = f.image().repository().equals("golang") ? "/go" : "/root/go";
+        String gobin = f.envValue("GOBIN");
+        for (Map.Entry<Instruction, Script> e : f.scripts()) {
+            String cwd = f.workdirAt(e.getKey());
+            for (SimpleCommand c : e.getValue().commands()) {
+                if (Commands.isProgram(c, "cd")) {
+                    cwd = StageFacts.resolve(cwd, c.args().isEmpty() ? "/root" : c.args().get(0), f.env());
+                    continue;
+                }
+                if (!Commands.isProgram(c, "go") || c.words().size() < 2) continue;
+                String sub = c.words().get(1).literal();
+                if (!"build".equals(sub) && !"install".equals(sub)) continue;
+                String output = null;
+                List<String> pkgs = new ArrayList<>();
+                List<String> args = c.args();
+                for (int k = 1; k < args.size(); k++) {
+                    String a = args.get(k);
+                    if (a.equals("-o") && k + 1 < args.size()) output = args.get(++k);
+                    else if (a.startsWith("-o=")) output = a.substring(3);
+                    else if (a.equals("-ldflags") || a.equals("-gcflags") || a.equals("-tags") || a.equals("-mod")) k++;
+                    else if (!a.startsWith("-")) pkgs.add(a);
+                }
+                String cgo = null;
+                for (var w : c.assignments()) {
+                    String v = w.literal();
+                    if (v != null && v.startsWith("CGO_ENABLED=")) cgo = v.substring("CGO_ENABLED=".length());
+                }
+                String resolved;
+                if (sub.equals("install")) {
+                    String name = pkgs.isEmpty() ? null : lastElement(pkgs.get(pkgs.size() - 1));
+                    resolved = name == null ? null : (gobin != null ? gobin : gopath + "/bin") + "/" + name;
+                } else {
+                    resolved = output == null ? null : StageFacts.resolve(cwd, output, f.env());
+                }
+                out.add(new GoCommand(e.getKey(), c, sub, resolved, pkgs, cgo));
+            }
+        }
+        return out;
+    }
+
+    /** The command that produces the program, or null. */
+    private static GoCommand producer(StageFacts f, List<GoCommand> builds, String program) {
+        String path = program.contains("/") ? StageFacts.resolve(f.workdir(), program, f.env()) : null;
+        for (int k = builds.size() - 1; k >= 0; k--) {
+            GoCommand g = builds.get(k);
+            if (g.output() == null) continue;
+            if (path != null ? g.output().equals(path) : g.output().endsWith("/" + program)
+                    && onPath(g.output().substring(0, g.output().lastIndexOf('/')))) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private static boolean onPath(String dir) {
+        return List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin", "/go/bin",
+                "/root/go/bin", "/usr/local/go/bin").contains(dir);
+    }
+
+    /** {@code github.com/micro/micro/v3@latest} gives micro. */
+    private static String lastElement(String pkg) {
+        String p = pkg.replaceAll("@.*", "").replaceAll("/\\.\\.\\.$", "");
+        String[] parts = p.split("/");
+        String last = parts[parts.length - 1];
+        if (last.matches("v\\d+") && parts.length > 1) last = parts[parts.length - 2];
+        return last.isEmpty() || last.equals(".") ? null : last;
+    }
+
+    /** The packages or files {@code go run} was given. */
+    private static List<String> runPackages(List<String> argv) {
+        List<String> out = new ArrayList<>();
+        for (int k = 2; k < argv.size(); k++) {
+            String a = argv.get(k);
+            if (a.startsWith("-")) continue;
+            if (a.endsWith(".go")) {
+                out.add(a);
+                continue;
+            }
+            if (out.isEmpty()) out.add(a);
+            break;
+        }
+        if (out.isEmpty()) out.add(".");
+        return out;
+    }
+
+    /** The arguments after the packages: the program's own. */
+    private static List<String> programArgs(List<String> argv) {
+        int k = 2;
+        while (k < argv.size() && argv.get(k).startsWith("-")) k++;
+        if (k < argv.size() && !argv.get(k).endsWith(".go")) return argv.subList(k + 1, argv.size());
+        while (k < argv.size() && argv.get(k).endsWith(".go")) k++;
+        return argv.subList(k, argv.size());
+    }
+
+    /** The binary's name: the last element of the module path in go.mod, else "app". */
+    private static String moduleName(BuildContext context) {
+        String mod = context.read("go.mod").orElse("");
+        Matcher m = Pattern.compile("(?m)^module\\s+(\\S+)").matcher(mod);
+        String name = m.find() ? lastElement(m.group(1).replace("\"", "")) : null;
+        return name == null || !name.matches("[A-Za-z0-9._-]+") ? "app" : name;
+    }
+
+    /** "file.go:LINE" of the first cgo import in the context, or null. */
+    private static String importC(BuildContext context) {
+        return firstMatch(context, IMPORT_C);
+    }
+
+    private static String readsFiles(BuildContext context) {
+        return firstMatch(context, READS_FILES);
+    }
+
+    private static String firstMatch(BuildContext context, Pattern p) {
+        for (String file : context.withSuffix(".go")) {
+            if (file.endsWith("_test.go")) continue;
+            String text = context.read(file).orElse("");
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                int line = 1 + (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
+                return file + ":" + line;
+            }
+        }
+        return null;
+    }
+}

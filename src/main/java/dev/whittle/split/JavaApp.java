@@ -1,0 +1,63 @@
+package dev.whittle.split;
+
+import dev.whittle.facts.ImageRef;
+import dev.whittle.facts.StageFacts;
+import dev.whittle.split.Plan.BuilderChanges;
+import dev.whittle.split.Plan.Copy;
+import dev.whittle.split.Plan.Needs;
+import dev.whittle.split.Plan.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Java: the jar the start command runs ({@code java ... -jar PATH}), on a JRE of the same version. */
+final class JavaApp {
+    private JavaApp() {}
+
+    private static final Pattern JDK = Pattern.compile("(?:temurin|openjdk|jdk|corretto|zulu|liberica|sapmachine|graalvm)-?(\\d+)");
+
+    static Outcome plan(SplitInput in) {
+        StageFacts f = in.facts();
+        List<String> argv = in.argv();
+        if (!argv.get(0).equals("java")) {
+            return Outcome.refuse("the image starts `" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
+                    + "`, not `java -jar`: the runtime needs the build tool");
+        }
+        int jar = argv.indexOf("-jar");
+        if (jar < 0 || jar + 1 >= argv.size()) return Outcome.refuse("the start command runs java without -jar: which "
+                + "classes to copy is not known");
+        String path = argv.get(jar + 1);
+        if (path.contains("*") || path.contains("$")) {
+            return Outcome.refuse("the jar `" + path + "` is named by a pattern: the runtime needs its exact name");
+        }
+        String resolved = StageFacts.resolve(f.workdir(), path, f.env());
+        if (resolved == null) return Outcome.refuse("the jar path `" + path + "` cannot be resolved");
+        if (!f.runs("mvn", "mvnw", "gradle", "gradlew", "./mvnw", "./gradlew", "javac", "jar", "sbt", "lein")) {
+            return Outcome.refuse(""); // no RUN builds the jar: nothing for a builder stage to do
+        }
+        int major = javaVersion(f.image());
+        if (major < 0) {
+            return Outcome.refuse("cannot tell the Java version of " + f.image().written() + " to pick a JRE for it");
+        }
+        List<String> notes = new ArrayList<>();
+        return Outcome.of(new Plan("java", "the jar " + resolved, new Needs(false, false, String.valueOf(major), major),
+                List.of(new Copy(resolved, resolved)), null, c -> BuilderChanges.none(),
+                c -> c.entrypoint() == null ? null : Start.forEntrypoint(f.start(), c, argv), c -> true, notes));
+    }
+
+    /** The Java major version the build image carries, or -1. */
+    static int javaVersion(ImageRef image) {
+        String repo = image.repository();
+        String tag = image.tag();
+        if (repo.equals("maven") || repo.equals("gradle") || repo.equals("sbtscala/scala-sbt")) {
+            Matcher m = JDK.matcher(tag);
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        }
+        if (List.of("eclipse-temurin", "openjdk", "amazoncorretto", "azul/zulu-openjdk", "bellsoft/liberica-openjdk-debian",
+                "sapmachine", "ibm-semeru-runtimes").contains(repo)) {
+            return image.major();
+        }
+        return -1;
+    }
+}

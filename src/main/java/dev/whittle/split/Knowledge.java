@@ -1,0 +1,122 @@
+package dev.whittle.split;
+
+import dev.whittle.facts.Catalog;
+import dev.whittle.facts.PackageTable;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Everything whittle knows about languages as data: the catalog, the package table and the runtime
+ * templates. The shipped files live in templates/ (inside the jar); a user directory given with
+ * {@code --templates} replaces any of them file by file.
+ */
+public final class Knowledge {
+    private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static volatile Knowledge shipped;
+
+    private final Path dir;
+    private final Catalog catalog;
+    private final PackageTable packages;
+    private final RuntimeTemplates templates;
+    private final String registry;
+
+    private Knowledge(Path dir) {
+        this.dir = dir;
+        this.catalog = parse("catalog.yaml", Catalog.class);
+        this.packages = parse("packages.yaml", PackageTable.class);
+        this.templates = new RuntimeTemplates(this::read);
+        this.registry = "";
+    }
+
+    private Knowledge(Knowledge base, String registry) {
+        this.dir = base.dir;
+        this.catalog = base.catalog;
+        this.packages = base.packages;
+        this.templates = base.templates;
+        this.registry = registry;
+    }
+
+    /**
+     * The same knowledge, writing every image whittle introduces with this prefix (a private mirror such as
+     * {@code registry.example.com/mirror/}); "" for none. A prefix without a trailing '/' gets one.
+     */
+    public Knowledge withRegistry(String prefix) {
+        String p = prefix == null ? "" : prefix.strip();
+        if (!p.isEmpty() && !p.endsWith("/")) p = p + "/";
+        return p.equals(registry) ? this : new Knowledge(this, p);
+    }
+
+    /** The registry prefix ("" for none). */
+    public String registry() {
+        return registry;
+    }
+
+    /** An image reference as written into a Dockerfile: with the registry prefix. */
+    public String imageRef(String image) {
+        return registry + image;
+    }
+
+    /** The shipped catalog, packages and templates. */
+    public static Knowledge shipped() {
+        Knowledge k = shipped;
+        if (k == null) {
+            k = new Knowledge(null);
+            shipped = k;
+        }
+        return k;
+    }
+
+    /**
+     * The files in {@code dir}, each missing one taken from the shipped set.
+     *
+     * @throws IllegalArgumentException with a message naming the file when one does not read
+     */
+    public static Knowledge load(Path dir) {
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + ": not a directory");
+        return new Knowledge(dir);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public PackageTable packages() {
+        return packages;
+    }
+
+    public RuntimeTemplates templates() {
+        return templates;
+    }
+
+    private <T> T parse(String name, Class<T> type) {
+        try {
+            return YAML.readValue(read(name), type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(where(name) + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private String where(String name) {
+        return dir != null && Files.exists(dir.resolve(name)) ? dir.resolve(name).toString() : "templates/" + name;
+    }
+
+    /** A template file's text: the user's when the user directory has it, else the shipped one. */
+    String read(String name) {
+        try {
+            if (dir != null && Files.isRegularFile(dir.resolve(name))) return Files.readString(dir.resolve(name));
+            try (InputStream in = Knowledge.class.getResourceAsStream("/templates/" + name)) {
+                if (in == null) throw new IllegalArgumentException("templates/" + name + ": missing from the jar");
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

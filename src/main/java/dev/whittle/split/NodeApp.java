@@ -1,0 +1,63 @@
+package dev.whittle.split;
+
+import dev.whittle.facts.StageFacts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whittle.split.Plan.BuilderChanges;
+import dev.whittle.split.Plan.Copy;
+import dev.whittle.split.Plan.Needs;
+import dev.whittle.split.Plan.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Node.js: the application directory with its node_modules, on a slim or distroless Node image. */
+final class NodeApp {
+    private NodeApp() {}
+
+    static Outcome plan(SplitInput in) {
+        StageFacts f = in.facts();
+        if (!f.image().repository().equals("node")) {
+            return Outcome.refuse("Node.js comes from " + f.image().written() + ", not an official node image: the "
+                    + "catalog has no smaller image with the same Node.js");
+        }
+        String app = f.workdir();
+        if (app == null || app.equals("/")) {
+            return Outcome.refuse("the application lives in " + (app == null ? "an unknown directory" : "/")
+                    + ": set a WORKDIR so whittle can copy just the application");
+        }
+        if (!f.runs("npm", "yarn", "pnpm", "npx", "corepack")) {
+            return Outcome.refuse(""); // no npm, yarn or pnpm command: nothing for a builder stage to do
+        }
+        List<String> argv = in.argv();
+        List<String> notes = new ArrayList<>();
+        List<String> nodeArgs = nodeArgs(in, argv, notes);
+        int major = f.image().major();
+        return Outcome.of(new Plan("node", "the application in " + app + " with its node_modules",
+                new Needs(false, true, f.image().version(), major), List.of(new Copy(app, app)), null,
+                c -> BuilderChanges.none(),
+                c -> c.entrypoint() == null ? null : Start.forEntrypoint(f.start(), c, nodeArgs),
+                c -> c.entrypoint() == null || nodeArgs != null, notes));
+    }
+
+    /**
+     * The start command as {@code node ARGS} when it is one (directly, or through an npm start script
+     * that only runs node), else null: images without npm or a shell can then still run it.
+     */
+    private static List<String> nodeArgs(SplitInput in, List<String> argv, List<String> notes) {
+        if (argv == null || argv.isEmpty()) return null;
+        if (argv.get(0).equals("node")) return argv;
+        boolean npmStart = argv.size() == 2 && argv.get(0).equals("npm") && argv.get(1).equals("start")
+                || argv.size() == 3 && argv.get(0).equals("npm") && argv.get(1).equals("run") && argv.get(2).equals("start");
+        if (!npmStart) return null;
+        try {
+            JsonNode pkg = new ObjectMapper().readTree(in.context().read("package.json").orElse("{}"));
+            JsonNode scripts = pkg.path("scripts");
+            String start = scripts.path("start").asText("");
+            if (scripts.has("prestart") || scripts.has("poststart") || !start.matches("node( [A-Za-z0-9_./@-]+)+")) return null;
+            notes.add("`npm start` runs `" + start + "` (package.json); images without npm start node directly");
+            return List.of(start.split(" "));
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.whittle.split;
+
+import dev.whittle.facts.StageFacts;
+import dev.whittle.split.Plan.BuilderChanges;
+import dev.whittle.split.Plan.Copy;
+import dev.whittle.split.Plan.Needs;
+import dev.whittle.split.Plan.Outcome;
+import dev.whittle.facts.Commands;
+import dev.whittle.edit.Style;
+import dev.whittle.shell.Script;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.tree.Instruction;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Python: the packages the build installs, gathered in a virtual environment (the file's own, or
+ * one whittle creates before the first install), plus the application directory, on the slim
+ * variant of the same python image.
+ */
+final class PythonApp {
+    private PythonApp() {}
+
+    private static final String VENV = "/opt/venv";
+
+    static Outcome plan(SplitInput in) {
+        StageFacts f = in.facts();
+        if (!f.image().repository().equals("python")) {
+            return Outcome.refuse("Python comes from " + f.image().written() + ", not an official python image: the "
+                    + "catalog has no slim image with the same interpreter at the same path");
+        }
+        String app = f.workdir();
+        if (app == null || app.equals("/")) {
+            return Outcome.refuse("the application lives in " + (app == null ? "an unknown directory" : "/")
+                    + ": set a WORKDIR so whittle can copy just the application");
+        }
+        Instruction firstInstall = null;
+        String venv = existingVenv(f);
+        for (Map.Entry<Instruction, Script> e : f.scripts()) {
+            for (SimpleCommand c : e.getValue().commands()) {
+                boolean pip = Commands.pipInstall(c) != null;
+                if (pip && (c.hasArg("--user") || Commands.hasArgStarting(c, "--target", "--prefix", "-t"))) {
+                    return Outcome.refuse("`" + Commands.snippet(e.getKey()) + "` installs outside the interpreter's "
+                            + "environment (--user, --target or --prefix)");
+                }
+                boolean tool = Commands.isProgram(c, "poetry", "pipenv", "pdm", "uv") && c.words().size() > 1
+                        && List.of("install", "sync").contains(c.words().get(1).literal());
+                if ((pip || tool) && firstInstall == null) firstInstall = e.getKey();
+            }
+        }
+        if (firstInstall == null) return Outcome.refuse(""); // no pip, poetry or pipenv install: nothing for a builder stage to do
+        List<String> notes = new ArrayList<>();
+        List<Copy> copies = new ArrayList<>();
+        Instruction insertBefore = venv == null ? firstInstall : null;
+        if (venv == null) venv = VENV;
+        copies.add(new Copy(venv, venv));
+        if (!app.startsWith(venv + "/")) copies.add(new Copy(app, app));
+        String v = venv;
+        Instruction at = insertBefore;
+        String eol = in.file().instructions().get(0).eol().isEmpty() ? "\n" : in.file().instructions().get(0).eol();
+        return Outcome.of(new Plan("python", "the virtual environment " + venv + " and the application in " + app,
+                new Needs(false, true, f.image().version(), f.image().major()), copies, venv,
+                c -> {
+                    if (at == null) return BuilderChanges.none();
+                    Map<Instruction, String> edits = new IdentityHashMap<>();
+                    edits.put(at, Style.keyword(at, "RUN") + " python -m venv " + v + eol
+                            + Style.keyword(at, "ENV") + " VIRTUAL_ENV=" + v + " PATH=\"" + v + "/bin:$PATH\"" + eol + at.text());
+                    return new BuilderChanges(edits, List.of(),
+                            List.of("packages go into the virtual environment " + v + ", which the runtime receives"));
+                }, null, c -> true, notes));
+    }
+
+    /** The virtual environment the file makes and puts on PATH itself, or null. */
+    private static String existingVenv(StageFacts f) {
+        String path = f.envValue("PATH");
+        String virtualEnv = f.envValue("VIRTUAL_ENV");
+        for (SimpleCommand c : f.commands()) {
+            String dir = null;
+            if (Commands.isProgram(c, "virtualenv") && !c.args().isEmpty()) dir = c.args().get(c.args().size() - 1);
+            List<String> a = c.args();
+            int m = a.indexOf("-m");
+            if (Commands.program(c).startsWith("python") && m >= 0 && m + 2 < a.size() && a.get(m + 1).equals("venv")) {
+                dir = a.get(a.size() - 1);
+            }
+            if (dir == null || !dir.startsWith("/")) continue;
+            if (dir.equals(virtualEnv) || path != null && path.startsWith(dir + "/bin")) return dir;
+        }
+        return null;
+    }
+}

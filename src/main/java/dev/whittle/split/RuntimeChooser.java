@@ -1,0 +1,101 @@
+package dev.whittle.split;
+
+import dev.whittle.facts.ImageRef;
+import dev.whittle.facts.Catalog;
+import dev.whittle.facts.Catalog.Candidate;
+import dev.whittle.facts.Catalog.ImageInfo;
+import dev.whittle.facts.Versions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Picks the runtime image: the first catalog candidate of the level (then of the levels below) that
+ * can run the artifact. Never mixes C libraries: a musl build runs on musl, a glibc build on a glibc
+ * at least as new as the builder's; only static binaries go on images without one.
+ */
+final class RuntimeChooser {
+    private RuntimeChooser() {}
+
+    /** What the runtime must offer besides the plan's needs. */
+    record Demands(boolean shell, boolean packages, String manager, boolean certs) {}
+
+    /** The chosen candidate with its placeholders filled in, or the reasons none fits. */
+    record Choice(Candidate candidate, String image, List<String> rejected) {}
+
+    static Choice choose(SplitInput in, Plan plan, Demands demands) {
+        Catalog catalog = in.knowledge().catalog();
+        ImageInfo builder = in.builder();
+        ImageRef ref = in.facts().image();
+        String release = release(ref, builder);
+        List<String> rejected = new ArrayList<>();
+        for (Candidate c : catalog.candidates(plan.language(), in.level())) {
+            String why = misfit(c, plan, demands, builder, release, catalog);
+            String image = why == null ? fill(c.image(), ref, plan.needs(), release) : null;
+            if (why == null && image == null) why = "the builder's release is not known";
+            if (why == null) return new Choice(c, image, rejected);
+            rejected.add(c.image().replaceAll("\\{[a-z]+}", "*") + ": " + why);
+        }
+        return new Choice(null, null, rejected);
+    }
+
+    private static String misfit(Candidate c, Plan plan, Demands d, ImageInfo builder, String release, Catalog catalog) {
+        Plan.Needs needs = plan.needs();
+        if (c.versions() != null && !c.versions().contains(needs.major())) {
+            return "not made for version " + (needs.major() < 0 ? "(unknown)" : needs.major());
+        }
+        String builderLibc = builder == null ? null : builder.libc();
+        switch (c.libc()) {
+            case "none" -> {
+                if (!needs.staticBinary()) return "no C library, and the artifact needs one";
+            }
+            case "musl" -> {
+                if (!"musl".equals(builderLibc)) return "musl, but the build links " + (builderLibc == null ? "an unknown C library" : builderLibc);
+            }
+            default -> {
+                if (!"glibc".equals(builderLibc)) {
+                    if (!needs.staticBinary()) return "glibc, but the build links " + (builderLibc == null ? "an unknown C library" : builderLibc);
+                } else if (needs.nativeCode() && !"same".equals(c.release())) {
+                    String have = catalog.glibcOf(c.release());
+                    String need = catalog.glibcOf(release);
+                    if (need == null) return "the builder's glibc version is not known";
+                    if (have == null || Versions.compare(have, need) < 0) return "glibc " + have + " is older than the builder's " + need;
+                }
+            }
+        }
+        if (c.family() != null && builder != null && !c.family().equals(builder.family())) {
+            return "another distribution than the builder's " + builder.family();
+        }
+        if (c.family() != null && builder == null) return "the builder's distribution is not known";
+        if (d.shell() && !c.hasShell()) return "no shell, and the start command or HEALTHCHECK needs one";
+        if (d.packages() && (c.installs() == null || !c.installs().equals(d.manager()))) {
+            return "cannot install the runtime packages";
+        }
+        if (d.certs() && !c.hasCertificates()) return "no CA certificates to copy from the builder";
+        if (!plan.accepts().test(c)) return "its own ENTRYPOINT cannot run this start command";
+        return null;
+    }
+
+    /** The builder's distribution release: named by the tag, else the catalog's. */
+    static String release(ImageRef ref, ImageInfo builder) {
+        if (!ref.debianRelease().isEmpty()) return ref.debianRelease();
+        if (builder != null && "alpine".equals(builder.family())) {
+            return ref.repository().equals("alpine") ? ref.tagOrLatest() : ref.alpineRelease();
+        }
+        return builder == null ? null : builder.release();
+    }
+
+    /** The image name with {release}, {version}, {major}, {suffix} filled in; null when one is unknown. */
+    private static String fill(String image, ImageRef ref, Plan.Needs needs, String release) {
+        String out = image;
+        if (out.contains("{release}")) {
+            if (release == null) return null;
+            out = out.replace("{release}", release);
+        }
+        String version = needs.version() == null ? "" : needs.version();
+        out = version.isEmpty() ? out.replace("{version}-", "") : out.replace("{version}", version);
+        out = out.replace("{major}", String.valueOf(needs.major()));
+        out = out.replace("{suffix}", ref.debianRelease().isEmpty() ? "" : "-" + ref.debianRelease());
+        out = out.replace(":-", ":");
+        return out.endsWith(":") ? out + "latest" : out;
+    }
+}

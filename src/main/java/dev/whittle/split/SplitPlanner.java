@@ -1,0 +1,229 @@
+package dev.whittle.split;
+
+import dev.whittle.facts.BuildContext;
+import dev.whittle.facts.ImageRef;
+import dev.whittle.facts.StageFacts;
+import dev.whittle.facts.Toolchain;
+import dev.whittle.split.Plan.Copy;
+import dev.whittle.split.Plan.Outcome;
+import dev.whittle.split.RuntimeChooser.Choice;
+import dev.whittle.split.RuntimeChooser.Demands;
+import dev.whittle.core.Level;
+import dev.whittle.facts.PackageTable;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Keyword;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether and how a single-stage build splits into a builder and a runtime stage: which
+ * language, which artifact, which runtime image, what moves and what stays. Says why when it will not.
+ */
+public final class SplitPlanner {
+    private SplitPlanner() {}
+
+    /** Instructions that describe the running container, not the build: they move to the runtime. */
+    private static final Set<Keyword> RUNTIME_ONLY = Set.of(Keyword.EXPOSE, Keyword.LABEL, Keyword.HEALTHCHECK,
+            Keyword.STOPSIGNAL, Keyword.CMD, Keyword.ENTRYPOINT);
+    /** Variables that only steer the build (toolchains, package managers): they stay in the builder. */
+    private static final Pattern BUILD_ENV = Pattern.compile("GO111MODULE|GOPATH|GOPROXY|GOFLAGS|GOPRIVATE|GONOSUMDB|"
+            + "GOSUMDB|GONOPROXY|GOINSECURE|CGO_.*|GOOS|GOARCH|GOARM|GOAMD64|GOBIN|GOROOT|GOCACHE|GOMODCACHE|PIP_.*|POETRY_.*|"
+            + "PIPENV_.*|NPM_CONFIG_.*|YARN_.*|MAVEN_.*|MAVEN_OPTS|GRADLE_.*|CARGO_.*|RUSTUP_.*|RUSTFLAGS|DEBIAN_FRONTEND|CC|CXX|"
+            + "CFLAGS|CXXFLAGS|LDFLAGS|MAKEFLAGS|PKG_CONFIG_PATH|JAVA_HOME|PATH|VIRTUAL_ENV|HOME|GIT_.*|.*_VERSION");
+    private static final Pattern SCRIPT = Pattern.compile("(?i).*\\.(sh|bash)$|sh|bash|ash|dash|zsh");
+    private static final Set<String> INPUT_NAMES = Set.of("go.mod", "go.sum", "Cargo.toml", "Cargo.lock", "package.json",
+            "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "requirements.txt", "pyproject.toml", "poetry.lock", "Pipfile",
+            "Pipfile.lock", "setup.py", "setup.cfg", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
+            "settings.gradle.kts", "gradlew", "mvnw", "Makefile", "CMakeLists.txt", ".", "./", "src", "cmd", "pkg", "internal");
+
+    /**
+     * The decision.
+     *
+     * @param split  the split, or null
+     * @param reason why not, or null; "" when the file is not a build whittle knows (nothing to say)
+     */
+    public record Decision(Split split, String reason) {
+        static Decision refuse(String reason) {
+            return new Decision(null, reason);
+        }
+    }
+
+    public static Decision decide(Dockerfile file, BuildContext context, Knowledge knowledge, Level level) {
+        List<Stage> stages = file.stages();
+        if (stages.size() != 1) return Decision.refuse("");
+        Stage stage = stages.get(0);
+        StageFacts facts = StageFacts.of(stage);
+        ImageRef image = facts.image();
+        if (image.repository().equals("scratch") || image.variable() || image.written().isEmpty()) return Decision.refuse("");
+        String language = Toolchain.detect(facts);
+        if (language == null) return Decision.refuse("");
+        for (Instruction i : stage.instructions()) {
+            if (i.kind() == Keyword.ONBUILD || i.kind() == Keyword.SHELL) {
+                return Decision.refuse(i.kind() + " changes how later builds or commands run: not split");
+            }
+        }
+        if (facts.start().inherited()) {
+            return Decision.refuse("no CMD or ENTRYPOINT: the image runs what " + image.written()
+                    + " runs, which a runtime stage on another image would lose");
+        }
+        SplitInput in = new SplitInput(file, facts, knowledge.catalog().lookup(image), context, knowledge, level);
+        List<String> argv = in.argv();
+        if (argv == null || argv.isEmpty()) {
+            return Decision.refuse("the start command is a shell line whittle cannot read as one program");
+        }
+        String program = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        if (SCRIPT.matcher(program).matches()) {
+            return Decision.refuse("the image starts a shell script (" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
+                    + "): what it runs at start cannot be checked, and runtime images without a shell cannot run it");
+        }
+        Outcome outcome = switch (language) {
+            case "go" -> GoApp.plan(in);
+            case "python" -> PythonApp.plan(in);
+            case "node" -> NodeApp.plan(in);
+            case "java" -> JavaApp.plan(in);
+            case "rust" -> RustApp.plan(in);
+            default -> MakeApp.plan(in);
+        };
+        if (outcome.plan() == null) return Decision.refuse(outcome.reason());
+        Plan plan = outcome.plan();
+        List<String> notes = new ArrayList<>(plan.notes());
+
+        PackageTable table = knowledge.packages();
+        String manager = in.manager();
+        Set<String> runtimePackages = new LinkedHashSet<>();
+        for (String p : facts.packages()) {
+            if (!table.buildOnly(p)) {
+                runtimePackages.add(p);
+                continue;
+            }
+            String lib = table.runtimeOf(manager == null ? "" : manager, p, RuntimeChooser.release(image, in.builder()));
+            if (lib == null) {
+                return Decision.refuse("the build installs " + p + ", and whittle does not know which runtime library "
+                        + "goes with it");
+            }
+            if (!lib.isEmpty()) runtimePackages.add(lib);
+        }
+        boolean shell = facts.start().needsShell();
+        for (Instruction h : facts.all(Keyword.HEALTHCHECK)) {
+            List<String> v = h.command().values();
+            if (v.isEmpty() || v.get(0).equalsIgnoreCase("NONE")) continue;
+            if (!h.command().json() || v.size() < 2 || v.get(1).equals("CMD-SHELL") || v.get(1).equals("sh")) shell = true;
+            for (String tool : List.of("curl", "wget")) if (h.command().original().contains(tool)) runtimePackages.add(tool);
+        }
+        // scratch gets the CA bundle from the builder: only where the builder keeps it at the Debian/alpine path
+        boolean needsCerts = in.builder() == null || !Set.of("debian", "ubuntu", "alpine").contains(in.builder().family());
+        Choice choice = RuntimeChooser.choose(in, plan,
+                new Demands(shell, !runtimePackages.isEmpty(), manager, needsCerts));
+        if (choice.candidate() == null) {
+            return Decision.refuse("no runtime image in the catalog fits: " + String.join("; ", choice.rejected()));
+        }
+        if (choice.image().equals(image.written()) && runtimePackages.containsAll(facts.packages())) {
+            return Decision.refuse(""); // the build already runs on the runtime image and installs nothing to leave behind
+        }
+        if (!choice.rejected().isEmpty()) notes.add("not " + String.join("; not ", choice.rejected()));
+        Plan.BuilderChanges builder = plan.builder().apply(choice.candidate());
+        if (builder == null) return Decision.refuse("the build command could not be changed to make a static binary");
+        notes.addAll(0, builder.notes());
+
+        List<Copy> copies = new ArrayList<>(plan.copies());
+        List<Instruction> moved = new ArrayList<>();
+        Instruction lastBuildStep = null;
+        for (Instruction i : stage.instructions()) {
+            if (i.kind() == Keyword.RUN || i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) lastBuildStep = i;
+        }
+        int lastBuild = lastBuildStep == null ? -1 : stage.instructions().indexOf(lastBuildStep);
+        String user = null;
+        for (int k = 0; k < stage.instructions().size(); k++) {
+            Instruction i = stage.instructions().get(k);
+            boolean afterBuild = k > lastBuild;
+            if (RUNTIME_ONLY.contains(i.kind()) || afterBuild && (i.kind() == Keyword.USER || i.kind() == Keyword.VOLUME)) {
+                moved.add(i);
+                if (i.kind() == Keyword.USER) user = String.join(" ", i.command().values());
+            }
+            if ((i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) && i.command().flag("from") == null) {
+                Copy extra = configCopy(i, facts, plan);
+                if (extra != null && !copies.contains(extra)) {
+                    copies.add(extra);
+                    notes.add(extra.to() + " (copied from the context into the build) goes to the runtime too");
+                }
+            }
+        }
+        String name = user == null ? null : user.split(":")[0];
+        boolean sameImageLine = ImageRef.parse(choice.image()).repository().equals(image.repository());
+        if (name != null && !name.matches("\\d+|root|nobody|nonroot") && !sameImageLine) {
+            copies.add(new Copy("/etc/passwd", "/etc/passwd"));
+            copies.add(new Copy("/etc/group", "/etc/group"));
+            notes.add("user " + name + " comes with the builder's /etc/passwd and /etc/group");
+        }
+        String runtimeUser = null;
+        if (user == null && choice.candidate().user() != null) {
+            notes.add("runs as the image's non-root user " + choice.candidate().user() + " (uid 65532), where the original ran "
+                    + "as root: the app can write only to /tmp and volumes");
+        } else if (user == null && choice.candidate().libc().equals("none") && choice.candidate().sizeMb() == 0) {
+            runtimeUser = "65534:65534";
+            notes.add("runs as uid 65534 (nobody), where the original ran as root: the app can write only to volumes");
+        }
+        boolean scratch = !choice.candidate().hasCertificates();
+        boolean zoneinfo = !choice.candidate().hasTzdata() && !choice.candidate().hasShell()
+                && (facts.packages().contains("tzdata") || facts.envValue("TZ") != null);
+        String install = runtimePackages.isEmpty() ? null : table.installCommand(choice.candidate().installs(), runtimePackages);
+        List<String> env = runtimeEnv(facts);
+        List<String> args = new ArrayList<>();
+        String used = String.join("\n", env) + moved.stream().map(Instruction::text).reduce("", String::concat);
+        for (Instruction a : facts.all(Keyword.ARG)) {
+            String argName = a.command().values().isEmpty() ? "" : a.command().values().get(0).split("=")[0];
+            if (!argName.isEmpty() && Pattern.compile("\\$\\{?" + Pattern.quote(argName) + "\\b").matcher(used).find()) {
+                args.add(a.text());
+            }
+        }
+        return new Decision(new Split(facts, plan, choice.candidate(), choice.image(), stage.name() == null ? "builder"
+                : stage.name(), builder, install, scratch, zoneinfo, copies, moved, runtimeUser, env, args, notes,
+                in.builder() == null ? null : in.builder().sizeMb() + buildOnlySize(facts, table)), null);
+    }
+
+    /** MB the build-only packages add to the build image (those the table knows). */
+    private static int buildOnlySize(StageFacts facts, PackageTable table) {
+        return facts.packages().stream().filter(table::buildOnly).mapToInt(table::sizeMb).sum();
+    }
+
+    /** The ENV lines the runtime keeps: the file's own, without the variables that only steer the build. */
+    private static List<String> runtimeEnv(StageFacts facts) {
+        List<String> out = new ArrayList<>();
+        for (Instruction i : facts.all(Keyword.ENV)) {
+            List<String> v = i.command().values();
+            List<String> kept = new ArrayList<>();
+            for (int k = 0; k + 1 < v.size(); k += 3) {
+                if (!BUILD_ENV.matcher(v.get(k)).matches()) kept.add(v.get(k) + "=" + v.get(k + 1));
+            }
+            if (kept.size() * 3 == v.size()) out.add(i.text());
+            else if (!kept.isEmpty()) out.add(dev.whittle.edit.Style.keyword(i, "ENV") + " " + String.join(" ", kept));
+        }
+        return out;
+    }
+
+    /**
+     * A file the build copies in that is not build input (config, init scripts): kept in the runtime at
+     * the same place. Null for build input, and for files inside the directory the plan copies whole.
+     */
+    private static Copy configCopy(Instruction i, StageFacts facts, Plan plan) {
+        List<String> v = i.command().values();
+        if (v.size() < 2 || i.command().original().contains("<<")) return null;
+        for (String src : v.subList(0, v.size() - 1)) {
+            String base = src.replaceAll("/+$", "");
+            base = base.substring(base.lastIndexOf('/') + 1);
+            if (INPUT_NAMES.contains(src) || INPUT_NAMES.contains(base) || base.matches(".*\\.(go|rs|c|h|cc|cpp|java|kt|py|js|ts)")
+                    || base.startsWith("requirements")) {
+                return null;
+            }
+        }
+        String dest = StageFacts.resolve(facts.workdirAt(i), v.get(v.size() - 1), facts.env());
+        if (dest == null || dest.equals("/")) return null;
+        for (Copy c : plan.copies()) if (dest.equals(c.from()) || dest.startsWith(c.from() + "/")) return null;
+        return new Copy(dest, dest);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.whittle.engine;
+
+import dev.whittle.core.Level;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.whittle.facts.BuildContext;
+import dev.whittle.syntax.DockerfileReader;
+import dev.whittle.syntax.SourceText;
+import dev.whittle.tree.Dockerfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import dev.whittle.core.Change;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden cases, discovered automatically: testdata/CASE/Dockerfile and testdata/CASE/expected/LEVEL.Dockerfile.
+ * The output must equal the expected bytes, parse again, and a second run must change nothing. When
+ * expected/LEVEL.changes exists, the change list (rewrites and findings, as `optimize` prints them)
+ * must equal it too.
+ */
+class GoldenTest {
+
+    @TestFactory
+    List<DynamicTest> goldenCases() throws IOException {
+        // testdata/CASE/only (optional): the pass ids to run, comma-separated; default: all of the level
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Path.of("testdata"))) {
+            for (Path expected : s.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("expected")
+                    && p.getFileName().toString().endsWith(".Dockerfile")).sorted().toList()) {
+                Path input = expected.getParent().getParent().resolve("Dockerfile");
+                String levelName = expected.getFileName().toString().replace(".Dockerfile", "");
+                Level level = Level.valueOf(levelName.toUpperCase(Locale.ROOT));
+                tests.add(DynamicTest.dynamicTest(input.getParent().getFileName() + " @ " + levelName, () -> {
+                    Path onlyFile = input.getParent().resolve("only");
+                    Set<String> only = Files.exists(onlyFile)
+                            ? Set.of(Files.readString(onlyFile).strip().split("\\s*,\\s*")) : Set.of();
+                    // the case folder is the build context, as it is for `whittle optimize` by default
+                    Optimizer.Options options = new Optimizer.Options(level, only, Set.of())
+                            .withContext(BuildContext.of(input.getParent()));
+                    Dockerfile in = DockerfileReader.read(Files.readAllBytes(input));
+                    Optimizer.Result r = Optimizer.optimize(in, options);
+                    String out = r.output().print();
+                    assertEquals(SourceText.decode(Files.readAllBytes(expected)), out);
+                    Path changes = expected.resolveSibling(levelName + ".changes");
+                    if (Files.exists(changes)) {
+                        StringBuilder listed = new StringBuilder();
+                        for (Change c : r.changes()) listed.append(c.format("Dockerfile")).append('\n');
+                        assertEquals(Files.readString(changes), listed.toString(), "changes and findings");
+                    }
+                    Dockerfile again = DockerfileReader.read(SourceText.encode(out));
+                    assertEquals(again, r.output(), "the tree the passes built is the tree a whole read gives");
+                    Optimizer.Result second = Optimizer.optimize(again, options);
+                    assertFalse(second.changed(), "a second run changes nothing");
+                }));
+            }
+        }
+        assertFalse(tests.isEmpty());
+        return tests;
+    }
+}
