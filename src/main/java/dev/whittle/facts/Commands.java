@@ -51,12 +51,16 @@ public final class Commands {
 
     /** Whether the script runs {@code rm} on a path that starts with one of the prefixes. */
     public static boolean removes(Script script, String... prefixes) {
-        for (SimpleCommand c : script.commands()) {
-            if (!isProgram(c, "rm")) continue;
-            for (String a : c.args()) {
-                String path = a.replace("\"", "").replace("'", "");
-                for (String p : prefixes) if (path.startsWith(p)) return true;
-            }
+        for (SimpleCommand c : script.commands()) if (removes(c, prefixes)) return true;
+        return false;
+    }
+
+    /** Whether the command is an {@code rm} of a path that starts with one of the prefixes. */
+    public static boolean removes(SimpleCommand c, String... prefixes) {
+        if (!isProgram(c, "rm")) return false;
+        for (String a : c.args()) {
+            String path = a.replace("\"", "").replace("'", "");
+            for (String p : prefixes) if (path.startsWith(p)) return true;
         }
         return false;
     }

@@ -50,8 +50,17 @@ public abstract class CacheRule implements Pass {
         return false;
     }
 
-    /** Whether the RUN already removes the cache (or keeps it out of the layer). */
-    protected boolean alreadyClean(Context ctx) {
+    /**
+     * Whether the command removes the cache ({@code yum clean all}, an {@code rm} of the cache directory). A RUN is
+     * clean only when such a command comes after the last command that fills the cache: a {@code yum clean all}
+     * before the installs (as after RUNs were merged) cleans nothing they download.
+     */
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return false;
+    }
+
+    /** Whether the stage or the RUN keeps the cache out of the layer whatever the commands do (an ENV, a variable). */
+    protected boolean cacheOff(Context ctx) {
         return false;
     }
 
@@ -110,13 +119,13 @@ public abstract class CacheRule implements Pass {
                 Word w = flagAfter(c, ctx);
                 if (w != null) at.add(w);
             }
-            if (at.isEmpty() || alreadyClean(ctx)) return null;
+            if (at.isEmpty() || alreadyClean(ctx, c -> flagAfter(c, ctx) != null)) return null;
             String why = reasonToLeave(ctx);
             if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
             for (Word w : at) script.insertAfter(w, flag());
         } else {
             boolean fills = script.script().commands().stream().anyMatch(c -> fills(c, ctx));
-            if (!fills || alreadyClean(ctx)) return null;
+            if (!fills || alreadyClean(ctx, c -> fills(c, ctx))) return null;
             String why = reasonToLeave(ctx);
             if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
             String cleanup = cleanup(ctx);
@@ -130,6 +139,16 @@ public abstract class CacheRule implements Pass {
         alsoEdit(ctx);
         Change c = Change.rewrite(id, i.line(), i.endLine(), message());
         return estimate() == null ? c : c.withEstimate(estimate());
+    }
+
+    /** Whether a cleaning command follows the last command that fills the cache (or the cache is off). */
+    private boolean alreadyClean(Context ctx, java.util.function.Predicate<SimpleCommand> filling) {
+        if (cacheOff(ctx)) return true;
+        List<SimpleCommand> commands = ctx.script().script().commands();
+        int lastFill = -1;
+        for (int k = 0; k < commands.size(); k++) if (filling.test(commands.get(k))) lastFill = k;
+        for (int k = lastFill + 1; k < commands.size(); k++) if (cleans(commands.get(k), ctx)) return true;
+        return false;
     }
 
     private static void inheritedEnv(List<Stage> all, Stage stage, Map<String, String> env) {

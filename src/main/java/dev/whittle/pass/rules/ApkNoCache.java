@@ -44,8 +44,8 @@ public final class ApkNoCache extends CacheRule {
     }
 
     @Override
-    protected boolean alreadyClean(Context ctx) {
-        return Commands.removes(ctx.script().script(), "/var/cache/apk", "/etc/apk/cache");
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return Commands.removes(c, "/var/cache/apk", "/etc/apk/cache");
     }
 
     @Override

@@ -33,8 +33,8 @@ public final class AptListsCleanup implements Pass {
                     + "is a layer, so the index must be removed in the same RUN that fetched it; an `rm` in a "
                     + "later RUN only hides the files. whittle appends `rm -rf /var/lib/apt/lists/*` to the RUN "
                     + "that runs apt-get update, and drops a later RUN's removal that has then nothing left to "
-                    + "do. It reports instead of rewriting when a later RUN installs with apt without its own "
-                    + "update (it relies on the index: merge the RUNs), and leaves alone RUNs that mount a "
+                    + "do. It reports instead of rewriting when a later RUN installs with apt before (or without) "
+                    + "an update of its own (it relies on the index: merge the RUNs), and leaves alone RUNs that mount a "
                     + "cache and builder stages whose files never ship.");
 
     private static final String CLEANUP = "rm -rf /var/lib/apt/lists/*";
@@ -92,7 +92,7 @@ public final class AptListsCleanup implements Pass {
                 allFixed = false;
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
                         "apt lists are kept: a later RUN (`" + Commands.snippet(needer) + "`) installs with apt "
-                                + "without its own apt-get update; merge the RUNs, then the lists can go")));
+                                + "before any apt-get update of its own; merge the RUNs, then the lists can go")));
                 continue;
             }
             if (!script.canAppend()) {
@@ -154,7 +154,7 @@ public final class AptListsCleanup implements Pass {
         return out;
     }
 
-    /** The first of the RUNs that installs with apt without fetching the lists itself, or null. */
+    /** The first of the RUNs that installs with apt before (or without) fetching the lists itself, or null. */
     private static Instruction needer(List<Instruction> later, Dockerfile file) {
         for (Instruction i : later) {
             if (!RunScript.mentions(i, "apt")) continue;
@@ -163,8 +163,9 @@ public final class AptListsCleanup implements Pass {
                 if (INSTALL.matcher(i.command().original()).find()) return i;
                 continue;
             }
-            if (updates(s.script())) continue;
+            // in command order: an install before the RUN's own update still reads the lists left behind
             for (SimpleCommand c : s.script().commands()) {
+                if (isApt(c) && Commands.subcommand(c, Set.of("update")) != null) break;
                 if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return i;
                 if (Commands.isProgram(c, "apt-cache")) return i;
             }

@@ -38,16 +38,16 @@ public final class ComposerClearCache extends CacheRule {
     }
 
     @Override
-    protected boolean alreadyClean(Context ctx) {
-        if (ctx.env().containsKey("COMPOSER_CACHE_DIR")) return true;
-        for (SimpleCommand c : ctx.script().script().commands()) {
-            if (c.assignments().stream().anyMatch(a -> a.text().startsWith("COMPOSER_CACHE_DIR="))) return true;
-            if (Commands.isProgram(c, "composer", "composer.phar")
-                    && (c.hasArg("clear-cache") || c.hasArg("clearcache") || c.hasArg("cc"))) {
-                return true;
-            }
-        }
-        return Commands.removes(ctx.script().script(), "~/.composer", "/root/.composer", "$HOME/.composer",
+    protected boolean cacheOff(Context ctx) {
+        return ctx.env().containsKey("COMPOSER_CACHE_DIR") || ctx.script().script().commands().stream()
+                .anyMatch(c -> c.assignments().stream().anyMatch(a -> a.text().startsWith("COMPOSER_CACHE_DIR=")));
+    }
+
+    @Override
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return Commands.isProgram(c, "composer", "composer.phar")
+                && (c.hasArg("clear-cache") || c.hasArg("clearcache") || c.hasArg("cc"))
+                || Commands.removes(c, "~/.composer", "/root/.composer", "$HOME/.composer",
                 "~/.cache/composer", "/root/.cache/composer", "$HOME/.cache/composer", "/tmp/composer");
     }
 

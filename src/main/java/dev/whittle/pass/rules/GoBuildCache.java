@@ -44,14 +44,15 @@ public final class GoBuildCache extends CacheRule {
     }
 
     @Override
-    protected boolean alreadyClean(Context ctx) {
-        for (SimpleCommand c : ctx.script().script().commands()) {
-            if (Commands.isProgram(c, "go") && c.hasArg("clean")) return true;
-            if (c.assignments().stream().anyMatch(a -> a.text().startsWith("GOCACHE=") || a.text().startsWith("GOMODCACHE="))) {
-                return true;
-            }
-        }
-        return Commands.removes(ctx.script().script(), "/root/.cache/go-build", "~/.cache/go-build", "/go/pkg/mod");
+    protected boolean cacheOff(Context ctx) {
+        return ctx.script().script().commands().stream().anyMatch(c -> c.assignments().stream()
+                .anyMatch(a -> a.text().startsWith("GOCACHE=") || a.text().startsWith("GOMODCACHE=")));
+    }
+
+    @Override
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return Commands.isProgram(c, "go") && c.hasArg("clean")
+                || Commands.removes(c, "/root/.cache/go-build", "~/.cache/go-build", "/go/pkg/mod");
     }
 
     /** Programs a later RUN may run without needing the Go caches. */

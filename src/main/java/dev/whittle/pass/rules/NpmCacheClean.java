@@ -37,11 +37,9 @@ public final class NpmCacheClean extends CacheRule {
     }
 
     @Override
-    protected boolean alreadyClean(Context ctx) {
-        for (SimpleCommand c : ctx.script().script().commands()) {
-            if (Commands.isProgram(c, "npm") && c.hasArg("cache")) return true;
-        }
-        return Commands.removes(ctx.script().script(), "~/.npm", "/root/.npm", "$HOME/.npm", "${HOME}/.npm");
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return Commands.isProgram(c, "npm") && c.hasArg("cache")
+                || Commands.removes(c, "~/.npm", "/root/.npm", "$HOME/.npm", "${HOME}/.npm");
     }
 
     @Override

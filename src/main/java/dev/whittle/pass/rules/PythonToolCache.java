@@ -38,14 +38,9 @@ public final class PythonToolCache extends CacheRule {
     }
 
     @Override
-    protected boolean alreadyClean(Context ctx) {
-        for (SimpleCommand c : ctx.script().script().commands()) {
-            if (Commands.isProgram(c, "poetry") && c.hasArg("cache")) return true;
-            if (Commands.isProgram(c, "rm") && c.args().stream().anyMatch(a -> a.contains("pypoetry") || a.contains("pipenv"))) {
-                return true;
-            }
-        }
-        return false;
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return Commands.isProgram(c, "poetry") && c.hasArg("cache")
+                || Commands.isProgram(c, "rm") && c.args().stream().anyMatch(a -> a.contains("pypoetry") || a.contains("pipenv"));
     }
 
     @Override

@@ -42,13 +42,15 @@ public final class YarnCacheClean extends CacheRule {
     }
 
     @Override
-    protected boolean alreadyClean(Context ctx) {
-        for (SimpleCommand c : ctx.script().script().commands()) {
-            if (Commands.isProgram(c, "yarn") && (c.hasArg("cache") || Commands.hasArgStarting(c, "--cache-folder"))) {
-                return true;
-            }
-        }
-        return Commands.removes(ctx.script().script(), "/usr/local/share/.cache/yarn", "~/.cache/yarn",
+    protected boolean cacheOff(Context ctx) {
+        return ctx.script().script().commands().stream()
+                .anyMatch(c -> Commands.isProgram(c, "yarn") && Commands.hasArgStarting(c, "--cache-folder"));
+    }
+
+    @Override
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return Commands.isProgram(c, "yarn") && c.hasArg("cache")
+                || Commands.removes(c, "/usr/local/share/.cache/yarn", "~/.cache/yarn",
                 "/root/.cache/yarn", "$HOME/.cache/yarn", "${HOME}/.cache/yarn", "/tmp/.yarn-cache");
     }
 

@@ -37,11 +37,9 @@ public final class YumClean extends CacheRule {
     }
 
     @Override
-    protected boolean alreadyClean(Context ctx) {
-        for (SimpleCommand c : ctx.script().script().commands()) {
-            if (Commands.isProgram(c, "yum", "dnf", "microdnf") && c.hasArg("clean")) return true;
-        }
-        return Commands.removes(ctx.script().script(), "/var/cache/yum", "/var/cache/dnf");
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return Commands.isProgram(c, "yum", "dnf", "microdnf") && c.hasArg("clean")
+                || Commands.removes(c, "/var/cache/yum", "/var/cache/dnf");
     }
 
     @Override

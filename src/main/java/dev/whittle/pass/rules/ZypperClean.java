@@ -35,11 +35,9 @@ public final class ZypperClean extends CacheRule {
     }
 
     @Override
-    protected boolean alreadyClean(Context ctx) {
-        for (SimpleCommand c : ctx.script().script().commands()) {
-            if (Commands.isProgram(c, "zypper") && (c.hasArg("clean") || c.hasArg("cc"))) return true;
-        }
-        return Commands.removes(ctx.script().script(), "/var/cache/zypp");
+    protected boolean cleans(SimpleCommand c, Context ctx) {
+        return Commands.isProgram(c, "zypper") && (c.hasArg("clean") || c.hasArg("cc"))
+                || Commands.removes(c, "/var/cache/zypp");
     }
 
     @Override
