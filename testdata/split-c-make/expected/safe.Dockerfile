@@ -6,5 +6,5 @@ RUN make
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM debian:bookworm-slim
 WORKDIR /opt/hello
-COPY --from=builder /opt/hello/hello /opt/hello/hello
+COPY --from=builder /opt/hello /opt/hello
 CMD ["/opt/hello/hello", "--greeting", "hi"]

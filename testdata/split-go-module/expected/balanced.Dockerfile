@@ -8,7 +8,7 @@ COPY config/app.yaml /etc/app/app.yaml
 ENV APP_CONFIG=/etc/app/app.yaml GOFLAGS=-mod=readonly
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
-FROM gcr.io/distroless/static-debian12:nonroot
+FROM gcr.io/distroless/static-debian12
 ENV APP_CONFIG=/etc/app/app.yaml
 WORKDIR /src
 COPY --from=builder /out/server /out/server

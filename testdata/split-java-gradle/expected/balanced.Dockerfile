@@ -4,8 +4,8 @@ COPY . .
 RUN gradle bootJar --no-daemon
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
-FROM gcr.io/distroless/java17-debian12:nonroot
+FROM gcr.io/distroless/java17-debian12
 WORKDIR /home/gradle/project
-COPY --from=builder /home/gradle/project/build/libs/app.jar /home/gradle/project/build/libs/app.jar
+COPY --from=builder /home/gradle/project /home/gradle/project
 ENTRYPOINT []
 CMD ["/usr/bin/java", "-Xmx512m", "-jar", "build/libs/app.jar"]

@@ -8,5 +8,5 @@ RUN cargo build --release
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libssl3 && rm -rf /var/lib/apt/lists/*
 WORKDIR /usr/src/ticker
-COPY --from=builder /usr/src/ticker/target/release/ticker /usr/src/ticker/target/release/ticker
+COPY --from=builder /usr/src/ticker /usr/src/ticker
 CMD ["./target/release/ticker"]

@@ -24,6 +24,6 @@ final class MakeApp {
         if (artifact == null) return Outcome.refuse("the start path `" + program + "` cannot be resolved");
         return Outcome.of(new Plan("c", "the program " + artifact, new Needs(false, true, null, -1),
                 List.of(new Copy(artifact, artifact)), null, c -> BuilderChanges.none(), null, c -> true,
-                List.of("`" + program + "` is taken to be what the build produced; files it reads at run time are not copied")));
+                List.of("`" + program + "` is taken to be what the build produced")));
     }
 }

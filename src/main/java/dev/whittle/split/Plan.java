@@ -24,8 +24,16 @@ public record Plan(String language, String artifact, Needs needs, List<Copy> cop
                    Function<Candidate, BuilderChanges> builder, Function<Candidate, List<String>> start,
                    java.util.function.Predicate<Candidate> accepts, List<String> notes) {
 
-    /** One {@code COPY --from=builder FROM TO}. */
-    public record Copy(String from, String to) {}
+    /**
+     * One {@code COPY --from=builder FROM TO}.
+     *
+     * @param chown the owner the build gave the files ({@code COPY --chown}), or null for root
+     */
+    public record Copy(String from, String to, String chown) {
+        public Copy(String from, String to) {
+            this(from, to, null);
+        }
+    }
 
     /**
      * What the runtime image must provide.

@@ -17,7 +17,11 @@ final class RuntimeChooser {
     private RuntimeChooser() {}
 
     /** What the runtime must offer besides the plan's needs. */
-    record Demands(boolean shell, boolean packages, String manager, boolean certs) {}
+    /**
+     * @param root whether the runtime must keep running as root, as the original does (below the aggressive level):
+     *             an image made to run as a non-root user is then taken in its root variant
+     */
+    record Demands(boolean shell, boolean packages, String manager, boolean certs, boolean root) {}
 
     /** The chosen candidate with its placeholders filled in, or the reasons none fits. */
     record Choice(Candidate candidate, String image, List<String> rejected) {}
@@ -31,6 +35,7 @@ final class RuntimeChooser {
         for (Candidate c : catalog.candidates(plan.language(), in.level())) {
             String why = misfit(c, plan, demands, builder, release, catalog);
             String image = why == null ? fill(c.image(), ref, plan.needs(), release) : null;
+            if (image != null && demands.root() && c.user() != null) image = rootVariant(image);
             if (why == null && image == null) why = "the builder's release is not known";
             if (why == null) return new Choice(c, image, rejected);
             rejected.add(c.image().replaceAll("\\{[a-z]+}", "*") + ": " + why);
@@ -73,6 +78,13 @@ final class RuntimeChooser {
         if (d.certs() && !c.hasCertificates()) return "no CA certificates to copy from the builder";
         if (!plan.accepts().test(c)) return "its own ENTRYPOINT cannot run this start command";
         return null;
+    }
+
+    /** A distroless image's root variant: {@code :nonroot} dropped (latest), {@code :debug-nonroot} to {@code :debug}. */
+    static String rootVariant(String image) {
+        if (image.endsWith(":nonroot")) return image.substring(0, image.length() - ":nonroot".length());
+        if (image.endsWith("-nonroot")) return image.substring(0, image.length() - "-nonroot".length());
+        return image;
     }
 
     /** The builder's distribution release: named by the tag, else the catalog's. */

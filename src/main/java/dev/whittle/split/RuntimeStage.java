@@ -30,7 +30,13 @@ public final class RuntimeStage {
         String workdir = split.facts().workdir();
         s.put("workdir", workdir == null || workdir.equals("/") ? null : workdir);
         List<Map<String, String>> copies = new ArrayList<>();
-        for (Copy c : split.copies()) copies.add(Map.of("from", c.from(), "to", c.to()));
+        for (Copy c : split.copies()) {
+            Map<String, String> copy = new LinkedHashMap<>();
+            copy.put("from", c.from());
+            copy.put("to", c.to());
+            if (c.chown() != null) copy.put("chown", c.chown());
+            copies.add(copy);
+        }
         s.put("copies", copies);
         List<String> carried = new ArrayList<>();
         List<String> start = new ArrayList<>();

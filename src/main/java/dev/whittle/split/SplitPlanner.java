@@ -3,6 +3,9 @@ package dev.whittle.split;
 import dev.whittle.facts.BuildContext;
 import dev.whittle.facts.ImageRef;
 import dev.whittle.facts.StageFacts;
+import dev.whittle.facts.StageEffects;
+import dev.whittle.facts.Effect;
+import dev.whittle.facts.BuildContext;
 import dev.whittle.facts.Toolchain;
 import dev.whittle.split.Plan.Copy;
 import dev.whittle.split.Plan.Outcome;
@@ -92,6 +95,13 @@ public final class SplitPlanner {
         if (outcome.plan() == null) return Decision.refuse(outcome.reason());
         Plan plan = outcome.plan();
         List<String> notes = new ArrayList<>(plan.notes());
+        StageEffects effects = StageEffects.of(facts);
+        List<Copy> planned = new ArrayList<>(plan.copies());
+        String workdirRefusal = addWorkdir(facts, effects, plan, context, planned, notes);
+        if (workdirRefusal != null) return Decision.refuse(workdirRefusal);
+        Carried carried = Carried.of(effects, planned, List.of(), plan.venv() != null);
+        if (carried.refusal() != null) return Decision.refuse(carried.refusal());
+        notes.addAll(carried.notes());
 
         PackageTable table = knowledge.packages();
         String manager = in.manager();
@@ -108,6 +118,8 @@ public final class SplitPlanner {
             }
             if (!lib.isEmpty()) runtimePackages.add(lib);
         }
+        String source = thirdPartyPackage(effects, runtimePackages);
+        if (source != null) return Decision.refuse(source);
         boolean shell = facts.start().needsShell();
         for (Instruction h : facts.all(Keyword.HEALTHCHECK)) {
             List<String> v = h.command().values();
@@ -117,8 +129,13 @@ public final class SplitPlanner {
         }
         // scratch gets the CA bundle from the builder: only where the builder keeps it at the Debian/alpine path
         boolean needsCerts = in.builder() == null || !Set.of("debian", "ubuntu", "alpine").contains(in.builder().family());
+        String user = effectiveUser(stage);
+        boolean root = user == null || user.split(":")[0].matches("root|0");
+        // the original's user is kept: root stays root (a switch to a non-root user only at the aggressive level, and
+        // never when the file asks for root by name)
+        boolean keepRoot = root && (user != null || !level.includes(Level.AGGRESSIVE));
         Choice choice = RuntimeChooser.choose(in, plan,
-                new Demands(shell, !runtimePackages.isEmpty(), manager, needsCerts));
+                new Demands(shell, !runtimePackages.isEmpty(), manager, needsCerts, keepRoot));
         if (choice.candidate() == null) {
             return Decision.refuse("no runtime image in the catalog fits: " + String.join("; ", choice.rejected()));
         }
@@ -130,38 +147,40 @@ public final class SplitPlanner {
         if (builder == null) return Decision.refuse("the build command could not be changed to make a static binary");
         notes.addAll(0, builder.notes());
 
-        List<Copy> copies = new ArrayList<>(plan.copies());
+        List<Copy> copies = new ArrayList<>(carried.copies());
         List<Instruction> moved = new ArrayList<>();
         Instruction lastBuildStep = null;
         for (Instruction i : stage.instructions()) {
             if (i.kind() == Keyword.RUN || i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) lastBuildStep = i;
         }
         int lastBuild = lastBuildStep == null ? -1 : stage.instructions().indexOf(lastBuildStep);
-        String user = null;
+        boolean userMoved = false;
         for (int k = 0; k < stage.instructions().size(); k++) {
             Instruction i = stage.instructions().get(k);
             boolean afterBuild = k > lastBuild;
             if (RUNTIME_ONLY.contains(i.kind()) || afterBuild && (i.kind() == Keyword.USER || i.kind() == Keyword.VOLUME)) {
                 moved.add(i);
-                if (i.kind() == Keyword.USER) user = String.join(" ", i.command().values());
+                if (i.kind() == Keyword.USER) userMoved = true;
             }
             if ((i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) && i.command().flag("from") == null) {
                 Copy extra = configCopy(i, facts, plan);
-                if (extra != null && !copies.contains(extra)) {
+                if (extra != null && copies.stream().noneMatch(c -> Effect.under(extra.from(), c.from()))) {
                     copies.add(extra);
                     notes.add(extra.to() + " (copied from the context into the build) goes to the runtime too");
                 }
             }
         }
-        String name = user == null ? null : user.split(":")[0];
+        String name = root ? null : user.split(":")[0];
         boolean sameImageLine = ImageRef.parse(choice.image()).repository().equals(image.repository());
-        if (name != null && !name.matches("\\d+|root|nobody|nonroot") && !sameImageLine) {
+        boolean created = name != null && effects.all(Effect.Kind.USER).stream().anyMatch(e -> e.path().equals(name));
+        if (name != null && !name.matches("\\d+|nobody|nonroot") && (created || !sameImageLine)) {
             copies.add(new Copy("/etc/passwd", "/etc/passwd"));
             copies.add(new Copy("/etc/group", "/etc/group"));
-            notes.add("user " + name + " comes with the builder's /etc/passwd and /etc/group");
+            notes.add("user " + name + (created ? ", made by the build," : "") + " comes with the builder's /etc/passwd and /etc/group");
         }
-        String runtimeUser = null;
-        if (user == null && choice.candidate().user() != null) {
+        // the original's user, wherever its USER stands; a non-root switch only at the aggressive level
+        String runtimeUser = user != null && !userMoved && !root ? user : null;
+        if (user == null && choice.candidate().user() != null && level.includes(Level.AGGRESSIVE)) {
             notes.add("runs as the image's non-root user " + choice.candidate().user() + " (uid 65532), where the original ran "
                     + "as root: the app can write only to /tmp and volumes");
         } else if (user == null && choice.candidate().libc().equals("none") && choice.candidate().sizeMb() == 0) {
@@ -184,6 +203,53 @@ public final class SplitPlanner {
         return new Decision(new Split(facts, plan, choice.candidate(), choice.image(), stage.name() == null ? "builder"
                 : stage.name(), builder, install, scratch, zoneinfo, copies, moved, runtimeUser, env, args, notes,
                 in.builder() == null ? null : in.builder().sizeMb() + buildOnlySize(facts, table)), null);
+    }
+
+    /** The user the image runs as: the value of the stage's last USER, wherever it stands; null for none (root). */
+    static String effectiveUser(Stage stage) {
+        String user = null;
+        for (Instruction i : stage.instructions()) if (i.kind() == Keyword.USER) user = String.join(" ", i.command().values());
+        return user;
+    }
+
+    /**
+     * Without a build context whittle cannot see which files the program reads by a relative path, so the runtime also
+     * receives the working directory when the build put files there; with one, the Go planner has checked the sources.
+     * Refused when those files were put in / itself (no WORKDIR to copy).
+     */
+    private static String addWorkdir(StageFacts facts, StageEffects effects, Plan plan, BuildContext context,
+                                     List<Copy> copies, List<String> notes) {
+        if (plan.language().equals("node") || plan.language().equals("python")) return null; // the app directory is copied
+        if (plan.language().equals("go") && context.known()) return null;
+        String dir = facts.workdir();
+        if (dir == null) return "the working directory is not known, and the program may read files from it";
+        boolean filled = effects.effects().stream().anyMatch(e -> (e.kind() == Effect.Kind.COPIED
+                || e.kind() == Effect.Kind.BUILT || e.kind() == Effect.Kind.WRITTEN) && Effect.under(e.path(), dir));
+        if (!filled) return null;
+        if (dir.equals("/")) {
+            boolean rootItself = effects.effects().stream().anyMatch(e -> e.kind() == Effect.Kind.COPIED && "/".equals(e.path()));
+            return rootItself ? "the build copies its files into / with no WORKDIR, and the program may read them by a "
+                    + "relative path: whittle cannot copy / to the runtime" : null;
+        }
+        if (copies.stream().anyMatch(c -> Effect.under(dir, c.from()))) return null;
+        copies.removeIf(c -> c.from().equals(c.to()) && Effect.under(c.from(), dir)); // the directory brings them
+        copies.add(new Copy(dir, dir));
+        notes.add("the working directory " + dir + " is copied too: the program may read files from it (whittle checks "
+                + "that only in the Go sources of a build context)");
+        return null;
+    }
+
+    /** Why a runtime package cannot simply be installed again: it comes from a package source the build adds. */
+    private static String thirdPartyPackage(StageEffects effects, Set<String> runtimePackages) {
+        Effect source = null;
+        for (Effect e : effects.effects()) {
+            if (e.kind() == Effect.Kind.SOURCE_ADDED && source == null) source = e;
+            if (source != null && e.kind() == Effect.Kind.INSTALLED && runtimePackages.contains(e.path())) {
+                return e.path() + " is installed after the build adds a package source (`" + source.detail() + "`): "
+                        + "the runtime stage would install it from the distribution, not from there";
+            }
+        }
+        return null;
     }
 
     /** MB the build-only packages add to the build image (those the table knows). */

@@ -51,7 +51,7 @@ class DockerfileOptimizerTest {
     void aRegistryPrefixIsWrittenOnEveryImageWhittleIntroduces() throws Exception {
         Path example = Path.of("testdata/examples/go-run-main/Dockerfile");
         DockerfileOptimizer.Report r = DockerfileOptimizer.builder().registry("mirror.example.com/hub").build().optimize(example);
-        assertTrue(r.output().contains("\nFROM mirror.example.com/hub/gcr.io/distroless/static-debian12:nonroot\n"), r.output());
+        assertTrue(r.output().contains("\nFROM mirror.example.com/hub/gcr.io/distroless/static-debian12\n"), r.output());
         assertTrue(r.output().contains("FROM golang:1.18.3 AS builder"), "the user's own images stay as written");
     }
 

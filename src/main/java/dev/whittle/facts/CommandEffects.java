@@ -1,0 +1,405 @@
+package dev.whittle.facts;
+
+import dev.whittle.facts.Effect.Kind;
+import dev.whittle.shell.Redirect;
+import dev.whittle.shell.SimpleCommand;
+import dev.whittle.shell.Word;
+import dev.whittle.tree.Instruction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one shell command writes, for the commands whittle knows; any other command is an {@link Kind#UNKNOWN} effect.
+ * Read-only commands (echo, ls, grep, version checks ...) have none.
+ */
+final class CommandEffects {
+    private CommandEffects() {}
+
+    /** The state of the shell a RUN's commands run in: its directory and variables change as it goes. */
+    static final class Shell {
+        final Instruction at;
+        String cwd;
+        final Map<String, String> env;
+        final List<Effect> out;
+
+        Shell(Instruction at, String cwd, Map<String, String> env, List<Effect> out) {
+            this.at = at;
+            this.cwd = cwd;
+            this.env = env;
+            this.out = out;
+        }
+
+        String resolve(String path) {
+            if (path == null) return null;
+            String p = path.startsWith("~/") || path.equals("~") ? env.getOrDefault("HOME", "/root") + path.substring(1) : path;
+            return StageFacts.resolve(cwd, p, env);
+        }
+
+        void add(Kind kind, String path, String detail) {
+            out.add(new Effect(at, kind, path, detail));
+        }
+
+        void write(String path, String detail) {
+            String p = resolve(path);
+            if (p == null) {
+                unknown(detail);
+                return;
+            }
+            add(Kind.WRITTEN, p, detail);
+            for (String sources : PACKAGE_SOURCES) if (Effect.under(p, sources)) add(Kind.SOURCE_ADDED, p, detail);
+        }
+
+        void unknown(String detail) {
+            add(Kind.UNKNOWN, null, detail);
+        }
+    }
+
+    /** Where package managers read their sources: a file written there adds one. */
+    private static final List<String> PACKAGE_SOURCES = List.of("/etc/apt/sources.list", "/etc/apt/sources.list.d",
+            "/etc/yum.repos.d", "/etc/apk/repositories", "/etc/zypp/repos.d");
+
+    /** Commands that change nothing on disk (with no output redirected to a file). */
+    private static final Set<String> READ_ONLY = Set.of("echo", "printf", "true", "false", "test", "[", "ls", "which", "type",
+            "command", "id", "whoami", "uname", "sleep", "pwd", "date", "set", "unset", ":", "exit", "cat", "grep", "egrep",
+            "head", "tail", "wc", "sort", "uniq", "du", "df", "stat", "file", "ps", "ldd", "readlink", "dirname", "basename",
+            "getent", "nproc", "hash", "env", "printenv", "md5sum", "sha1sum", "sha256sum", "sha512sum", "cut", "tr", "awk",
+            "xargs", "find", "chmod", "ldconfig", "update-ca-certificates", "apt-key", "gpg", "gpgv", "sync", "free", "lscpu",
+            "locale", "arch", "dpkg-architecture", "lsb_release", "tput", "yes", "seq", "expr", "wait", "trap", "source", ".",
+            "shopt", "ulimit", "umask", "jq", "diff", "cmp", "tac", "rev", "column", "strings", "nm", "objdump", "dpkg-query");
+
+    /** Project builds: they write inside the directory they run in (their build output, node_modules, vendor). */
+    private static final Set<String> PROJECT_BUILDS = Set.of("make", "cmake", "configure", "autoreconf", "autogen.sh", "gcc",
+            "g++", "cc", "c++", "clang", "ld", "ar", "ninja", "mvn", "mvnw", "gradle", "gradlew", "ant", "sbt", "lein",
+            "javac", "jar", "composer", "bower", "grunt", "gulp", "webpack", "tsc", "ng", "npx", "node-gyp", "meson", "scons",
+            "rustc", "dotnet", "yarn", "pnpm", "bundle", "rake");
+
+    private static final Set<String> PACKAGE_MANAGERS = Set.of("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf",
+            "zypper", "tdnf");
+
+    static void of(SimpleCommand c, Shell sh) {
+        for (Word a : c.assignments()) assign(a, sh, c.words().isEmpty());
+        for (Redirect r : c.redirects()) {
+            if (!r.operator().contains(">") || r.operator().contains("&")) continue;
+            String target = r.target() == null ? null : r.target().literal();
+            if (target != null && (target.startsWith("/dev/") || target.matches("&?\\d+"))) continue;
+            sh.write(target, text(c));
+        }
+        if (c.words().isEmpty()) return;
+        String name = c.name();
+        if (name == null) {
+            sh.unknown(text(c));
+            return;
+        }
+        String program = Commands.program(c);
+        List<String> args = c.args();
+        switch (program) {
+            case "cd" -> {
+                String dir = args.isEmpty() ? sh.env.getOrDefault("HOME", "/root") : sh.resolve(args.get(0));
+                sh.cwd = dir;
+                if (dir == null) sh.unknown(text(c));
+            }
+            case "export" -> {
+                for (Word w : c.words().subList(1, c.words().size())) assign(w, sh, true);
+            }
+            case "mkdir" -> paths(args).forEach(p -> dir(sh, p, c));
+            case "touch", "tee" -> paths(args).forEach(p -> sh.write(p, text(c)));
+            case "rm", "rmdir" -> paths(args).forEach(p -> remove(sh, p, c));
+            case "cp", "mv", "ln", "install" -> copyLike(c, program, args, sh);
+            case "chown", "chgrp" -> {
+                List<String> p = paths(args);
+                if (p.size() >= 2) for (String path : p.subList(1, p.size())) owned(sh, path, p.get(0));
+            }
+            case "sed" -> {
+                if (args.stream().anyMatch(a -> a.startsWith("-i") || a.equals("--in-place"))) {
+                    List<String> p = paths(args);
+                    if (p.size() >= 2) p.subList(1, p.size()).forEach(f -> sh.write(f, text(c)));
+                    else sh.unknown(text(c));
+                }
+            }
+            case "curl" -> download(c, args, sh, "-o", "--output", "-O", "--remote-name");
+            case "wget" -> download(c, args, sh, "-O", "--output-document", null, null);
+            case "tar" -> tar(c, args, sh);
+            case "unzip" -> {
+                String d = valueAfter(args, "-d");
+                sh.write(d != null ? d : ".", text(c));
+            }
+            case "git" -> git(c, args, sh);
+            case "useradd", "adduser", "groupadd", "addgroup", "usermod" -> user(c, program, args, sh);
+            case "npm" -> npm(c, args, sh);
+            // toolchains and their set-up (corepack's package manager shims): the planners read what they build
+            case "go", "cargo", "rustup", "corepack" -> sh.add(Kind.BUILT, sh.cwd, text(c));
+            default -> other(c, program, args, sh);
+        }
+    }
+
+    private static void other(SimpleCommand c, String program, List<String> args, Shell sh) {
+        if (READ_ONLY.contains(program)) return;
+        if (PACKAGE_MANAGERS.contains(program)) {
+            packages(c, program, args, sh);
+        } else if (program.equals("add-apt-repository") || program.equals("yum-config-manager")
+                || program.equals("rpm") && args.contains("--import")) {
+            sh.add(Kind.SOURCE_ADDED, null, text(c));
+        } else if (Commands.pipInstall(c) != null || Commands.isProgram(c, "poetry", "pipenv") && !args.isEmpty()
+                && Set.of("install", "sync").contains(args.get(0))) {
+            sh.add(Kind.MODULES, sitePackages(sh), text(c));
+        } else if (program.startsWith("python") && args.size() >= 2 && args.get(0).equals("-m")
+                && (args.get(1).equals("venv") || args.get(1).equals("virtualenv")) || program.equals("virtualenv")) {
+            List<String> p = paths(args.subList(program.equals("virtualenv") ? 0 : 2, args.size()));
+            if (p.isEmpty()) sh.unknown(text(c));
+            else sh.write(p.get(p.size() - 1), text(c));
+        } else if (program.startsWith("python") && args.size() >= 2 && args.get(0).equals("manage.py")) {
+            sh.add(Kind.BUILT, sh.cwd, text(c));
+        } else if (PROJECT_BUILDS.contains(program)) {
+            if (program.equals("make") && args.contains("install") || program.equals("cmake") && args.contains("--install")) {
+                sh.unknown(text(c)); // where `make install` puts files is up to the Makefile
+            } else {
+                sh.add(Kind.BUILT, sh.cwd, text(c));
+            }
+        } else {
+            sh.unknown(text(c));
+        }
+    }
+
+    private static void packages(SimpleCommand c, String program, List<String> args, Shell sh) {
+        String manager = Packages.manager(c);
+        if (Packages.installs(c)) {
+            for (String p : Packages.names(c)) {
+                if (p.endsWith(".deb") || p.endsWith(".rpm") || p.contains("/")) sh.unknown(text(c)); // a local package file
+                else sh.add(Kind.INSTALLED, p, manager);
+            }
+        } else if (Packages.removes(c)) {
+            for (String p : Packages.names(c)) sh.add(Kind.UNINSTALLED, p, manager);
+        }
+        if (args.contains("config-manager") || args.contains("--add-repo")) sh.add(Kind.SOURCE_ADDED, null, text(c));
+    }
+
+    private static String sitePackages(Shell sh) {
+        String venv = sh.env.get("VIRTUAL_ENV");
+        if (venv != null) return venv;
+        String path = sh.env.getOrDefault("PATH", "");
+        int bin = path.indexOf("/bin:");
+        if (bin > 0 && !path.startsWith("/usr") && !path.startsWith("/bin") && !path.startsWith("/sbin")) return path.substring(0, bin);
+        return "/usr/local"; // site-packages and the entry points in bin/, for the official python images
+    }
+
+    private static void npm(SimpleCommand c, List<String> args, Shell sh) {
+        String sub = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        boolean global = args.contains("-g") || args.contains("--global");
+        if (Set.of("install", "i", "ci", "add", "update", "rebuild", "link").contains(sub)) {
+            if (global) {
+                String prefix = sh.env.getOrDefault("NPM_CONFIG_PREFIX", "/usr/local");
+                for (String a : args) {
+                    if (a.startsWith("-") || a.equals(sub)) continue;
+                    String pkg = a.startsWith("@") ? a.replaceAll("(?<=.)@[^/]*$", "") : a.replaceAll("@.*", "");
+                    sh.add(Kind.MODULES, prefix + "/lib/node_modules/" + pkg, text(c));
+                }
+                sh.add(Kind.MODULES, prefix + "/bin", text(c));
+            } else {
+                sh.add(Kind.BUILT, sh.cwd, text(c));
+            }
+        } else if (Set.of("run", "run-script", "build", "test", "prune", "dedupe", "pack").contains(sub)) {
+            sh.add(Kind.BUILT, sh.cwd, text(c));
+        } else if (!Set.of("cache", "config", "set", "version", "-v", "--version", "view", "ls", "list", "audit", "whoami", "").contains(sub)) {
+            sh.unknown(text(c));
+        }
+    }
+
+    private static void user(SimpleCommand c, String program, List<String> args, Shell sh) {
+        List<String> p = new ArrayList<>();
+        String home = null;
+        boolean makeHome = program.equals("adduser");
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a.equals("-d") || a.equals("--home") || a.equals("-h") && program.equals("adduser")) {
+                if (k + 1 < args.size()) home = args.get(++k);
+            } else if (a.equals("-m") || a.equals("--create-home")) {
+                makeHome = true;
+            } else if (a.equals("-M") || a.equals("-H") || a.equals("--no-create-home")) {
+                makeHome = false;
+            } else if (a.startsWith("-")) {
+                if (takesValue(program, a) && k + 1 < args.size()) k++;
+            } else {
+                p.add(a);
+            }
+        }
+        if (p.isEmpty()) {
+            sh.unknown(text(c));
+            return;
+        }
+        String name = program.equals("usermod") ? null : p.get(program.startsWith("add") && p.size() == 2 ? 0 : p.size() - 1);
+        if (name != null) sh.add(Kind.USER, name, program.contains("group") ? "group" : "user");
+        for (String f : List.of("/etc/passwd", "/etc/group", "/etc/shadow")) sh.add(Kind.WRITTEN, f, text(c));
+        if (name != null && makeHome && !program.contains("group")) {
+            sh.add(Kind.DIRECTORY, home != null ? sh.resolve(home) : "/home/" + name, text(c));
+        }
+    }
+
+    private static boolean takesValue(String program, String flag) {
+        if (flag.startsWith("--") && flag.contains("=")) return false;
+        Set<String> none = Set.of("-r", "--system", "-m", "-M", "-N", "-U", "-l", "-D", "-S", "-H", "--disabled-password",
+                "--disabled-login", "--no-create-home", "--quiet", "-q", "--force-badname", "-f", "-o", "--non-unique");
+        if (program.equals("adduser") && flag.equals("-D")) return false;
+        return !none.contains(flag);
+    }
+
+    private static void git(SimpleCommand c, List<String> args, Shell sh) {
+        if (args.isEmpty()) return;
+        String sub = args.get(0);
+        if (sub.equals("clone")) {
+            List<String> p = new ArrayList<>();
+            for (int k = 1; k < args.size(); k++) {
+                String a = args.get(k);
+                if (a.equals("-b") || a.equals("--branch") || a.equals("--depth") || a.equals("-c") || a.equals("--origin")) k++;
+                else if (!a.startsWith("-")) p.add(a);
+            }
+            if (p.isEmpty()) sh.unknown(text(c));
+            else if (p.size() >= 2) sh.write(p.get(1), text(c));
+            else sh.write(p.get(0).replaceAll("/+$", "").replaceAll(".*[/:]", "").replaceAll("\\.git$", ""), text(c));
+        } else if (!Set.of("config", "--version", "version", "log", "status", "rev-parse", "describe", "show").contains(sub)) {
+            sh.add(Kind.WRITTEN, sh.cwd, text(c)); // checkout, pull, submodule: the files of a clone change
+        }
+    }
+
+    private static void tar(SimpleCommand c, List<String> args, Shell sh) {
+        boolean extract = false;
+        String file = null;
+        String dir = null;
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a.equals("-C") || a.equals("--directory")) {
+                if (k + 1 < args.size()) dir = args.get(++k);
+            } else if (a.startsWith("--directory=")) {
+                dir = a.substring("--directory=".length());
+            } else if (a.equals("-f") || a.equals("--file")) {
+                if (k + 1 < args.size()) file = args.get(++k);
+            } else if (a.equals("--extract") || a.equals("--get") || !a.startsWith("--") && (k == 0 || a.startsWith("-"))
+                    && a.replace("-", "").contains("x")) {
+                extract = true;
+                if (!a.startsWith("--") && a.replace("-", "").endsWith("f") && k + 1 < args.size()) file = args.get(++k);
+            } else if (!a.startsWith("--") && (k == 0 || a.startsWith("-")) && a.replace("-", "").endsWith("f")
+                    && k + 1 < args.size()) {
+                file = args.get(++k);
+            }
+        }
+        if (extract) sh.write(dir != null ? dir : ".", text(c));
+        else if (file != null && !file.equals("-")) sh.write(file, text(c));
+    }
+
+    private static void download(SimpleCommand c, List<String> args, Shell sh, String out, String outLong, String remote,
+                                 String remoteLong) {
+        String url = null;
+        String target = null;
+        boolean remoteName = false;
+        String prefixDir = null;
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a.equals(out) || a.equals(outLong)) {
+                if (k + 1 < args.size()) target = args.get(++k);
+            } else if (a.startsWith(outLong + "=")) {
+                target = a.substring(outLong.length() + 1);
+            } else if (a.equals(remote) || a.equals(remoteLong)) {
+                remoteName = true;
+            } else if (c.name().endsWith("wget") && (a.equals("-P") || a.equals("--directory-prefix"))) {
+                if (k + 1 < args.size()) prefixDir = args.get(++k);
+            } else if (a.matches("(https?|ftp)://.*")) {
+                url = a;
+            } else if (a.startsWith("-") && a.length() == 2 && "HdXuAeyrmwCTtQ".indexOf(a.charAt(1)) >= 0
+                    || a.startsWith("--") && !a.contains("=") && Set.of("--header", "--user", "--data", "--retry", "--user-agent",
+                    "--connect-timeout", "--max-time", "--cacert", "--proxy", "--tries", "--timeout", "--retry-delay",
+                    "--limit-rate", "-T").contains(a)) {
+                k++;
+            }
+        }
+        boolean isCurl = !c.name().endsWith("wget");
+        if (target != null) {
+            if (!target.equals("-")) sh.write(target, text(c));
+        } else if (url != null && (!isCurl || remoteName)) {
+            String name = url.replaceAll("[?#].*", "").replaceAll("/+$", "").replaceAll(".*/", "");
+            sh.write((prefixDir != null ? prefixDir + "/" : "") + (name.isEmpty() ? "index.html" : name), text(c));
+        }
+    }
+
+    private static void copyLike(SimpleCommand c, String program, List<String> args, Shell sh) {
+        List<String> p = new ArrayList<>();
+        String targetDir = null;
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a.equals("-t") || a.startsWith("--target-directory")) {
+                targetDir = a.contains("=") ? a.substring(a.indexOf('=') + 1) : k + 1 < args.size() ? args.get(++k) : null;
+            } else if (program.equals("install") && (a.equals("-m") || a.equals("-o") || a.equals("-g") || a.equals("--mode"))) {
+                k++;
+            } else if (!a.startsWith("-") || a.equals("-")) {
+                p.add(a);
+            }
+        }
+        String dest = targetDir != null ? targetDir : p.isEmpty() ? null : p.get(p.size() - 1);
+        if (dest == null || p.size() < (targetDir != null ? 1 : 2) && !(program.equals("install") && args.contains("-d"))) {
+            sh.unknown(text(c));
+            return;
+        }
+        if (program.equals("install") && args.contains("-d")) {
+            p.forEach(d -> dir(sh, d, c));
+            return;
+        }
+        sh.write(dest, text(c));
+        if (program.equals("mv")) {
+            for (String src : p.subList(0, targetDir != null ? p.size() : p.size() - 1)) remove(sh, src, c);
+        }
+    }
+
+    private static void dir(Shell sh, String path, SimpleCommand c) {
+        String p = sh.resolve(path);
+        if (p == null) sh.unknown(text(c));
+        else sh.add(Kind.DIRECTORY, p, text(c));
+    }
+
+    private static void remove(Shell sh, String path, SimpleCommand c) {
+        if (path.contains("*") && !path.endsWith("/*")) return; // a pattern: some files under a directory, not all of it
+        String p = sh.resolve(path.endsWith("/*") ? path.substring(0, path.length() - 2) : path);
+        if (p != null) sh.add(Kind.REMOVED, p, text(c));
+    }
+
+    private static void owned(Shell sh, String path, String owner) {
+        String p = sh.resolve(path);
+        if (p != null) sh.add(Kind.OWNED, p, owner);
+    }
+
+    private static void assign(Word w, Shell sh, boolean persists) {
+        String v = w.literal();
+        if (v == null || !v.contains("=")) return;
+        String name = v.substring(0, v.indexOf('='));
+        if (persists) sh.env.put(name, v.substring(v.indexOf('=') + 1));
+    }
+
+    /** The non-option arguments. */
+    private static List<String> paths(List<String> args) {
+        List<String> out = new ArrayList<>();
+        boolean options = true;
+        for (String a : args) {
+            if (options && a.equals("--")) {
+                options = false;
+                continue;
+            }
+            if (options && a.startsWith("-") && a.length() > 1) continue;
+            out.add(a);
+        }
+        return out;
+    }
+
+    private static String valueAfter(List<String> args, String flag) {
+        int k = args.indexOf(flag);
+        return k >= 0 && k + 1 < args.size() ? args.get(k + 1) : null;
+    }
+
+    private static String text(SimpleCommand c) {
+        StringBuilder out = new StringBuilder();
+        for (Word w : c.words()) {
+            if (out.length() > 0) out.append(' ');
+            out.append(w.text());
+        }
+        String s = out.toString();
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.whittle.split;
+
+import dev.whittle.facts.Effect;
+import dev.whittle.facts.Effect.Kind;
+import dev.whittle.facts.StageEffects;
+import dev.whittle.split.Plan.Copy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the runtime stage must receive besides the plan's artifact: every path the build wrote outside the places
+ * that only serve the build (toolchains, caches, package indexes, sources), with the owner a {@code chown} gave it.
+ * Refuses when a command whittle cannot model could have written something the app needs.
+ *
+ * @param copies  the plan's copies (owners filled in) and the extra ones, in order
+ * @param notes   what a reviewer should know about the extra copies
+ * @param refusal why the split is not safe, or null
+ */
+record Carried(List<Copy> copies, List<String> notes, String refusal) {
+
+    /**
+     * Places that only serve the build: what a build writes there never reaches a runtime stage. Sources and
+     * toolchain trees of the language images, caches, package manager state, temporary files.
+     */
+    static final List<String> BUILD_ONLY = List.of("/tmp", "/var/tmp", "/var/cache/apt", "/var/cache/apk", "/var/cache/yum",
+            "/var/cache/dnf", "/var/lib/apt", "/var/lib/dpkg", "/var/lib/rpm", "/var/lib/yum", "/var/lib/dnf", "/etc/apt",
+            "/etc/yum.repos.d", "/root/.cache",
+            "/root/.npm", "/root/.m2", "/root/.gradle", "/root/.cargo", "/root/.rustup", "/root/.node-gyp", "/root/go",
+            "/root/.config", "/root/.yarn", "/root/.composer", "/root/.gnupg", "/root/.ssh", "/usr/local/cargo",
+            "/usr/local/rustup", "/usr/local/go", "/go", "/usr/local/share/.cache", "/usr/src", "/etc/passwd", "/etc/group",
+            "/etc/shadow", "/etc/gshadow");
+
+    /**
+     * Start-up files of login and interactive shells: a container's start command (exec form, or {@code /bin/sh -c})
+     * never reads them, so what the build wrote there does not reach the app.
+     */
+    static final java.util.Set<String> NOT_READ_AT_START = java.util.Set.of("/etc/profile", "/etc/bash.bashrc",
+            "/etc/environment", "/root/.bashrc", "/root/.profile", "/root/.bash_profile");
+
+    /**
+     * @param effects  what the build stage does
+     * @param planned  the plan's copies (artifact, app directory, virtual environment)
+     * @param keep     paths the runtime receives anyway (the app directory, when it is copied whole)
+     * @param modules  whether the plan carries the language packages itself (a virtual environment): pip's writes are
+     *                 then covered; otherwise packages installed globally (npm -g) are copied where they went
+     */
+    static Carried of(StageEffects effects, List<Copy> planned, List<String> keep, boolean modules) {
+        List<String> notes = new ArrayList<>();
+        for (Effect e : effects.effects()) {
+            if (e.kind() != Kind.UNKNOWN) continue;
+            return refuse("`" + e.detail() + "` (line " + e.at().line() + ") may write files the app needs at run time, "
+                    + "and whittle cannot tell which");
+        }
+        List<Copy> copies = new ArrayList<>();
+        for (Copy c : planned) copies.add(withOwner(c, effects));
+        List<String> covered = new ArrayList<>(keep);
+        for (Copy c : planned) covered.add(c.from());
+        List<Copy> extra = new ArrayList<>();
+        for (Effect e : effects.effects()) {
+            boolean carried = e.kind() == Kind.WRITTEN || e.kind() == Kind.DIRECTORY || e.kind() == Kind.MODULES && !modules;
+            if (!carried) continue; // BUILT: the planner copies what a build makes
+            if (e.at().kind() == dev.whittle.tree.Keyword.WORKDIR) continue; // the runtime stage's own WORKDIR makes it
+            String p = e.path();
+            if (p == null || p.equals("/") || covered.stream().anyMatch(d -> Effect.under(p, d))) continue;
+            if (BUILD_ONLY.stream().anyMatch(d -> Effect.under(p, d)) || NOT_READ_AT_START.contains(p)
+                    || effects.removedLater(p, e)) {
+                continue;
+            }
+            if (covered.stream().anyMatch(d -> Effect.under(d, p))) {
+                // the build wrote a directory above one the runtime receives: only what lies under it matters
+                continue;
+            }
+            if (extra.stream().anyMatch(c -> Effect.under(p, c.from()))) continue;
+            extra.removeIf(c -> Effect.under(c.from(), p));
+            extra.add(withOwner(new Copy(p, p), effects));
+        }
+        for (Copy c : extra) {
+            copies.add(c);
+            notes.add(c.from() + " (written by `" + madeBy(effects, c.from()) + "`) is copied too");
+        }
+        return new Carried(copies, notes, null);
+    }
+
+    private static Carried refuse(String why) {
+        return new Carried(List.of(), List.of(), why);
+    }
+
+    /** The copy with the owner the last chown (or COPY --chown) of the path or a directory above it gave. */
+    private static Copy withOwner(Copy c, StageEffects effects) {
+        String owner = null;
+        for (Effect e : effects.all(Kind.OWNED)) {
+            if (Effect.under(c.from(), e.path()) || Effect.under(e.path(), c.from())) owner = e.detail();
+        }
+        return owner == null ? c : new Copy(c.from(), c.to(), owner);
+    }
+
+    private static String madeBy(StageEffects effects, String path) {
+        for (Effect e : effects.effects()) {
+            if (e.writes() && path.equals(e.path())) {
+                return e.detail().length() <= 60 ? e.detail() : e.detail().substring(0, 57) + "...";
+            }
+        }
+        return "the build";
+    }
+}
