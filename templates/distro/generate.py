@@ -685,15 +685,24 @@ def write_yaml(path, family, release, version, day, sources, u, matters, recs, r
     for n in sorted(matters):
         cat, why = matters[n]
         L.append("  %s: %s" % (ykey(n), qstr(cat + ": " + why)))
-    L.append("recommends:")
-    for n in sorted(recs):
-        L.append("  %s: [%s]" % (ykey(n), ", ".join(ykey(m) for m in recs[n])))
-    L.append("runtimeOf:")
-    for n in sorted(rt):
-        v = rt[n]
-        L.append("  %s: %s" % (ykey(n), "[" + ", ".join(ykey(m) for m in v) + "]" if v else '""'))
     with open(path, "w") as f:
         f.write("\n".join(L) + "\n")
+
+
+def write_tables(path, recs, rt):
+    """The two big tables, as gzip'd lines whittle reads fast (a YAML parser took a second for them): under
+    `# recommends`, `PACKAGE<TAB>MATTER MATTER...`; under `# runtimeOf`, `PACKAGE<TAB>LIBRARY LIBRARY...` (nothing
+    after the tab: no runtime library needed)."""
+    L = ["# recommends"]
+    for n in sorted(recs):
+        L.append("%s\t%s" % (n, " ".join(recs[n])))
+    L.append("# runtimeOf")
+    for n in sorted(rt):
+        L.append("%s\t%s" % (n, " ".join(rt[n]) if rt[n] else ""))
+    data = ("\n".join(L) + "\n").encode()
+    with open(path, "wb") as f:
+        with gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as g:
+            g.write(data)
 
 
 def write_names(path, u):
@@ -777,6 +786,7 @@ def main():
         tools = tools_of(u)
         stem = os.path.join(args.out, "%s-%s" % (family, release))
         write_yaml(stem + ".yaml", family, release, version, day, sources, u, matters, recs, rt, tools)
+        write_tables(stem + ".tables.gz", recs, rt)
         nnames = write_names(stem + ".names.gz", u)
         in_base = sorted(m for m in matters if m in u.base)
         print("  packages %d, names %d, base system %d, recommends entries %d, runtimeOf entries %d"

@@ -25,6 +25,7 @@ public final class Knowledge {
     private final Catalog catalog;
     private final PackageTable packages;
     private final RuntimeTemplates templates;
+    private final dev.whittle.facts.Distros distros;
     private final String registry;
 
     private Knowledge(Path dir) {
@@ -32,6 +33,7 @@ public final class Knowledge {
         this.catalog = parse("catalog.yaml", Catalog.class);
         this.packages = parse("packages.yaml", PackageTable.class);
         this.templates = new RuntimeTemplates(this::read);
+        this.distros = new dev.whittle.facts.Distros(this::bytes);
         this.registry = "";
     }
 
@@ -40,6 +42,7 @@ public final class Knowledge {
         this.catalog = base.catalog;
         this.packages = base.packages;
         this.templates = base.templates;
+        this.distros = base.distros;
         this.registry = registry;
     }
 
@@ -95,6 +98,11 @@ public final class Knowledge {
         return templates;
     }
 
+    /** The distribution releases whittle has package facts for (templates/distro/). */
+    public dev.whittle.facts.Distros distros() {
+        return distros;
+    }
+
     private <T> T parse(String name, Class<T> type) {
         try {
             return YAML.readValue(read(name), type);
@@ -105,6 +113,18 @@ public final class Knowledge {
 
     private String where(String name) {
         return dir != null && Files.exists(dir.resolve(name)) ? dir.resolve(name).toString() : "templates/" + name;
+    }
+
+    /** A file's bytes, the user's when the user directory has it, else the shipped one; null when neither exists. */
+    byte[] bytes(String name) {
+        try {
+            if (dir != null && Files.isRegularFile(dir.resolve(name))) return Files.readAllBytes(dir.resolve(name));
+            try (InputStream in = Knowledge.class.getResourceAsStream("/templates/" + name)) {
+                return in == null ? null : in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A template file's text: the user's when the user directory has it, else the shipped one. */

@@ -1,29 +1,50 @@
 package dev.whittle.pass.rules;
 
-import dev.whittle.pass.CacheRule;
-import dev.whittle.facts.Commands;
+import dev.whittle.core.Change;
 import dev.whittle.core.Level;
 import dev.whittle.core.PassInfo;
+import dev.whittle.edit.RunScript;
+import dev.whittle.facts.BaseRelease;
+import dev.whittle.facts.Commands;
+import dev.whittle.facts.Distro;
+import dev.whittle.facts.FinalImage;
+import dev.whittle.facts.Packages;
+import dev.whittle.pass.Edit;
+import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.shell.Word;
+import dev.whittle.tree.Dockerfile;
+import dev.whittle.tree.Instruction;
+import dev.whittle.tree.Stage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** {@code apt-get install} gets {@code --no-install-recommends} (balanced). */
-public final class AptNoInstallRecommends extends CacheRule {
+/**
+ * {@code apt-get install} gets {@code --no-install-recommends}, and the recommendations that matter (the CA bundle,
+ * the C library headers, the ssh client ...) are named in the install, from the package facts of the stage's
+ * release. Reported instead when the release or a package is not known.
+ */
+public final class AptNoInstallRecommends implements Pass {
     private static final PassInfo INFO = new PassInfo("apt-no-install-recommends", "apt-get install without recommends",
-            "Add --no-install-recommends to apt-get install so only the packages asked for and their dependencies come in.",
+            "Add --no-install-recommends to apt-get install, naming the recommended packages that matter.",
             Level.BALANCED, List.of("DL3015"),
-            "By default apt installs the packages a package recommends as well, which often doubles what an "
-                    + "install costs (documentation, X libraries, compilers pulled in by -dev packages). "
-                    + "--no-install-recommends keeps only hard dependencies. This can drop a package the image "
-                    + "relied on without naming it (e.g. ca-certificates via curl, or a locale): it is in the "
-                    + "balanced level, not safe. Check the rewritten image, and name such packages in the "
-                    + "install. Builder stages, whose files never ship, are left alone.");
+            "By default apt also installs what the packages recommend, which often doubles what an install costs "
+                    + "(documentation, X libraries, compilers pulled in by -dev packages). --no-install-recommends keeps "
+                    + "only hard dependencies, which can drop something a later step or the app needs: git and curl "
+                    + "recommend ca-certificates (https), gcc recommends libc6-dev (linking), git recommends the ssh "
+                    + "client. whittle reads, from the real package facts of the stage's Debian or Ubuntu release "
+                    + "(templates/distro/), which recommendations that matter each installed package would drop, and "
+                    + "names them in the install. It reports instead of rewriting when the release is not known (a "
+                    + "base image whittle cannot place), when the release left the mirrors, or when a package is not "
+                    + "one of the release's own (a third-party source, a variable): then what it recommends is not "
+                    + "known. Builder stages, whose files never ship, are left alone.");
 
-    public AptNoInstallRecommends() {
-        super("apt");
-    }
+    private static final Set<String> INSTALL = Set.of("install");
 
     @Override
     public PassInfo info() {
@@ -31,23 +52,105 @@ public final class AptNoInstallRecommends extends CacheRule {
     }
 
     @Override
-    protected Word flagAfter(SimpleCommand c, Context ctx) {
-        if (!Commands.isProgram(c, "apt-get", "apt")) return null;
-        if (c.hasArg("--no-install-recommends") || Commands.hasArgStarting(c, "APT::Install-Recommends")
-                || c.args().stream().anyMatch(a -> a.contains("Install-Recommends"))) {
-            return null;
+    public List<Edit> run(Dockerfile file) {
+        return run(file, PassContext.of(Level.BALANCED));
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file, PassContext context) {
+        List<Edit> edits = new ArrayList<>();
+        for (Stage stage : FinalImage.stages(file)) {
+            Set<String> installedBefore = new LinkedHashSet<>();
+            Distro distro = null;
+            boolean looked = false;
+            for (Instruction i : stage.instructions()) {
+                RunScript script = RunScript.mentions(i, "apt") ? RunScript.of(i, file) : null;
+                if (script == null || script.hasCacheMount()) continue;
+                List<SimpleCommand> installs = new ArrayList<>();
+                for (SimpleCommand c : script.script().commands()) {
+                    if (!Commands.isProgram(c, "apt-get", "apt") || Commands.subcommand(c, INSTALL) == null) continue;
+                    if (recommendsOff(c)) {
+                        installedBefore.addAll(Packages.names(c));
+                        continue;
+                    }
+                    installs.add(c);
+                }
+                if (installs.isEmpty()) continue;
+                if (!looked) {
+                    String[] release = BaseRelease.of(file, stage, context.knowledge().catalog());
+                    distro = release == null ? null : context.knowledge().distros().of(release[0], release[1]);
+                    looked = true;
+                }
+                Edit e = rewrite(i, script, installs, distro, stage, installedBefore);
+                if (e != null) edits.add(e);
+                for (SimpleCommand c : installs) installedBefore.addAll(Packages.names(c));
+            }
         }
-        return Commands.subcommand(c, Set.of("install"));
+        return edits;
     }
 
-    @Override
-    protected String flag() {
-        return "--no-install-recommends";
+    private static Edit rewrite(Instruction i, RunScript script, List<SimpleCommand> installs, Distro distro, Stage stage,
+                                Set<String> installedBefore) {
+        if (distro == null) {
+            return finding(i, "recommends kept: the distribution release of " + stage.baseImage() + " is not known, so "
+                    + "neither is what its packages recommend");
+        }
+        if (!distro.hasPackages()) {
+            return finding(i, "recommends kept: whittle has no package facts for " + distro + (distro.archived()
+                    ? " (its suites left the mirrors)" : ""));
+        }
+        Map<String, String> added = new LinkedHashMap<>(); // package that matters -> a package that recommends it
+        for (SimpleCommand c : installs) {
+            List<String> names = new ArrayList<>();
+            boolean after = false;
+            for (int k = 1; k < c.words().size(); k++) {
+                Word w = c.words().get(k);
+                String v = w.literal();
+                if (!after) {
+                    after = "install".equals(v);
+                    continue;
+                }
+                if (v == null) return finding(i, "recommends kept: the package list uses a variable (`" + w.text() + "`)");
+                if (v.startsWith("-")) continue;
+                names.add(v.replaceAll("[=<>~].*", "").replaceAll(":[a-z0-9]+$", ""));
+            }
+            for (String name : names) {
+                List<String> dropped = distro.droppedThatMatter(name);
+                if (dropped == null) {
+                    return finding(i, "recommends kept: " + name + " is not a package of " + distro + " (a third-party "
+                            + "source?), so what it recommends is not known");
+                }
+                for (String m : dropped) {
+                    if (!names.contains(m) && !installedBefore.contains(m)) added.putIfAbsent(m, name);
+                }
+            }
+        }
+        for (SimpleCommand c : installs) {
+            script.insertAfter(Commands.subcommand(c, INSTALL), "--no-install-recommends");
+        }
+        if (!added.isEmpty()) {
+            SimpleCommand last = installs.get(installs.size() - 1);
+            script.insertAfter(last.words().get(last.words().size() - 1), String.join(" ", added.keySet()));
+        }
+        return Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(), message(added, distro)));
     }
 
-    @Override
-    protected String message() {
-        return "apt-get install --no-install-recommends: only the packages asked for and their dependencies "
-                + "(check that nothing the image used came in as a recommendation)";
+    private static String message(Map<String, String> added, Distro distro) {
+        if (added.isEmpty()) return "apt-get install --no-install-recommends (" + distro + ": nothing it drops matters)";
+        StringBuilder m = new StringBuilder("apt-get install --no-install-recommends, naming what mattered: ");
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, String> e : added.entrySet()) parts.add(e.getKey() + " (recommended by " + e.getValue() + ")");
+        String joined = String.join(", ", parts);
+        if (m.length() + joined.length() > 160) joined = String.join(" ", added.keySet());
+        return m.append(joined).toString();
+    }
+
+    private static boolean recommendsOff(SimpleCommand c) {
+        return c.hasArg("--no-install-recommends") || Commands.hasArgStarting(c, "APT::Install-Recommends")
+                || c.args().stream().anyMatch(a -> a.contains("Install-Recommends"));
+    }
+
+    private static Edit finding(Instruction i, String why) {
+        return Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), why));
     }
 }

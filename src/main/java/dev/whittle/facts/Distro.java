@@ -1,0 +1,108 @@
+package dev.whittle.facts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What whittle knows of one distribution release, from templates/distro/: generated from the release's package
+ * indexes, or, for a release whose suites left the mirrors ({@link #archived()}), the few facts archived.yaml
+ * gives with a source.
+ */
+public final class Distro {
+    private final String family;
+    private final String release;
+    private final String version;
+    private final String glibc;
+    private final boolean archived;
+    private final Map<String, Map<String, String>> tools;
+    private final Map<String, String> matters;
+    private final Supplier<Tables> tables;
+
+    /** The big tables, read when first asked for. */
+    record Tables(Map<String, List<String>> recommends, Map<String, List<String>> runtimeOf, Set<String> names) {}
+
+    Distro(String family, String release, String version, String glibc, boolean archived,
+           Map<String, Map<String, String>> tools, Map<String, String> matters, Supplier<Tables> tables) {
+        this.family = family;
+        this.release = release;
+        this.version = version;
+        this.glibc = glibc;
+        this.archived = archived;
+        this.tools = tools;
+        this.matters = matters;
+        this.tables = tables;
+    }
+
+    public String family() {
+        return family;
+    }
+
+    public String release() {
+        return release;
+    }
+
+    /** The release number ("12", "22.04"). */
+    public String version() {
+        return version;
+    }
+
+    /** libc6's version, or null when not known. */
+    public String glibc() {
+        return glibc;
+    }
+
+    /** Whether the release's suites left the regular mirrors: {@code apt-get update} fails in its images today. */
+    public boolean archived() {
+        return archived;
+    }
+
+    /**
+     * The upstream version of a tool as a package of the release ships it ({@code pip} of {@code python3-pip}), or
+     * null when the release has no such package or its version is not known.
+     */
+    public String tool(String tool, String pkg) {
+        Map<String, String> byPackage = tools.get(tool);
+        return byPackage == null ? null : byPackage.get(pkg);
+    }
+
+    /** The versions of a tool by the package that ships it. */
+    public Map<String, String> tool(String tool) {
+        return tools.getOrDefault(tool, Map.of());
+    }
+
+    /** Why a package matters when a recommendation brings it ("tls: certificate verification ..."), or null. */
+    public String whyItMatters(String pkg) {
+        return matters.get(pkg);
+    }
+
+    /** Whether the package package facts are generated for this release (archived releases have none). */
+    public boolean hasPackages() {
+        return !archived && tables != null;
+    }
+
+    /** Whether the release has a package (or a virtual package) of that name. */
+    public boolean has(String pkg) {
+        return hasPackages() && tables.get().names().contains(pkg);
+    }
+
+    /**
+     * The packages that matter which {@code --no-install-recommends} drops when {@code pkg} is installed (empty when
+     * none), or null when the release has no such package or no package facts.
+     */
+    public List<String> droppedThatMatter(String pkg) {
+        if (!has(pkg)) return null;
+        return tables.get().recommends().getOrDefault(pkg, List.of());
+    }
+
+    /** The runtime libraries a -dev package builds against (empty: none needed), or null when not known. */
+    public List<String> runtimeOf(String pkg) {
+        return hasPackages() ? tables.get().runtimeOf().get(pkg) : null;
+    }
+
+    @Override
+    public String toString() {
+        return family + " " + release;
+    }
+}
