@@ -1,5 +1,5 @@
 FROM registry.example.com/platform/go-builder:2024
 WORKDIR /app
 COPY . .
-RUN CGO_ENABLED=1 go build -ldflags="-s -w" -o /app/server . && go clean -cache -modcache
+RUN CGO_ENABLED=1 go build -ldflags="-s -w" -o /app/server .
 CMD ["/app/server"]

@@ -13,7 +13,8 @@ RUN echo "export PATH=\$PATH:/root/go/bin" >> /etc/profile \
 
 # install micro
 RUN cd \
-    && go install -ldflags="-s -w" -v github.com/micro/micro@latest
+    && go get -u -v github.com/micro/micro \
+    && go install -ldflags="-s -w" github.com/micro/micro
 RUN apk add --no-cache upx && upx --best --lzma /root/go/bin/micro
 
 # runtime: only what the app needs to run (whittle split-build-runtime)

@@ -33,7 +33,8 @@ public abstract class CacheRule implements Pass {
     }
 
     /** What a subclass sees of the RUN it is looking at. */
-    public record Context(Dockerfile file, Stage stage, Instruction run, RunScript script, Map<String, String> env) {}
+    public record Context(Dockerfile file, Stage stage, Instruction run, RunScript script, Map<String, String> env,
+                          PassContext pass) {}
 
     /** The word after which {@link #flag()} goes, for a command that fills the cache without it; else null. */
     protected Word flagAfter(SimpleCommand c, Context ctx) {
@@ -90,6 +91,11 @@ public abstract class CacheRule implements Pass {
 
     @Override
     public List<Edit> run(Dockerfile file) {
+        return run(file, PassContext.of(info().level()));
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file, PassContext pass) {
         List<Edit> edits = new ArrayList<>();
         List<Stage> all = file.stages();
         for (Stage stage : FinalImage.stages(file)) {
@@ -99,7 +105,7 @@ public abstract class CacheRule implements Pass {
                 if (i.kind() == Keyword.ENV) addEnv(i, env);
                 RunScript script = RunScript.mentions(i, programs) ? RunScript.of(i, file) : null;
                 if (script == null || script.hasCacheMount()) continue;
-                Context ctx = new Context(file, stage, i, script, Map.copyOf(env));
+                Context ctx = new Context(file, stage, i, script, Map.copyOf(env), pass);
                 Change change = fix(ctx);
                 if (change == null) continue;
                 String text = script.text();

@@ -1,7 +1,7 @@
 package dev.whittle.split;
 
 import dev.whittle.facts.BuildContext;
-import dev.whittle.facts.GoVersion;
+import dev.whittle.facts.ToolVersions;
 import dev.whittle.facts.StageFacts;
 import dev.whittle.split.Plan.BuilderChanges;
 import dev.whittle.split.Plan.Copy;
@@ -42,7 +42,8 @@ final class GoApp {
         StageFacts f = in.facts();
         List<String> argv = in.argv();
         List<GoCommand> builds = goCommands(f);
-        String version = GoVersion.of(f, in.context());
+        String version = ToolVersions.go(in.file(), f.stage(), null, null, in.knowledge().catalog(), in.knowledge().distros(),
+                in.context());
         String cgo = f.envValue("CGO_ENABLED");
         String importC = importC(in.context());
         boolean contextHasGo = !in.context().withSuffix(".go").isEmpty();
@@ -100,7 +101,7 @@ final class GoApp {
                     : "no Go sources to check for cgo: the runtime keeps a C library");
         }
         boolean flags = in.level().includes(Level.BALANCED);
-        boolean trimpath = version != null && dev.whittle.facts.Versions.atLeast(version, "1.13");
+        boolean trimpath = ToolVersions.atLeast(version, "1.13");
         List<String> runArgs = goRun;
         GoCommand build = producer;
         String art = artifact;

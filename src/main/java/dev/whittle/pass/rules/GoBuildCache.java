@@ -2,6 +2,8 @@ package dev.whittle.pass.rules;
 
 import dev.whittle.pass.CacheRule;
 import dev.whittle.facts.Commands;
+import dev.whittle.facts.StageFacts;
+import dev.whittle.facts.ToolVersions;
 import dev.whittle.core.Level;
 import dev.whittle.core.PassInfo;
 import dev.whittle.shell.SimpleCommand;
@@ -17,8 +19,9 @@ public final class GoBuildCache extends CacheRule {
             Level.SAFE, List.of(),
             "go build and go mod download fill the build cache (~/.cache/go-build) and the module cache "
                     + "(GOPATH/pkg/mod); in a single-stage image both ship, often several hundred MB. whittle "
-                    + "appends `go clean -cache -modcache` to the last RUN of the stage that runs go, only when "
-                    + "nothing after it uses go again (no later RUN, CMD or ENTRYPOINT mentions go: `go run` at "
+                    + "appends `go clean -cache -modcache` to the last RUN of the stage that runs go (Go 1.11 and newer: the "
+                    + "version must be known, from the golang tag, a Go tarball or the release's golang package), only "
+                    + "when the RUN does not remove the directory it ends in and nothing after it uses go again (no later RUN, CMD or ENTRYPOINT mentions go: `go run` at "
                     + "start-up would need the modules). A builder stage (the better fix, see the stage-split "
                     + "pass) is left alone.");
 
@@ -62,6 +65,17 @@ public final class GoBuildCache extends CacheRule {
 
     @Override
     protected String reasonToLeave(Context ctx) {
+        var knowledge = ctx.pass().knowledge();
+        String version = ToolVersions.go(ctx.file(), ctx.stage(), ctx.run(), null, knowledge.catalog(), knowledge.distros(),
+                ctx.pass().context());
+        if (!ToolVersions.atLeast(version, "1.11")) {
+            return "the Go caches stay: `go clean -cache -modcache` needs Go 1.11, and " + (version == null
+                    ? "the Go version here is not known" : "this stage has Go " + version);
+        }
+        String gone = removedWorkdir(ctx);
+        if (gone != null) {
+            return "the Go caches stay: the RUN removes " + gone + ", the directory a command appended to it would run in";
+        }
         boolean after = false;
         for (Instruction i : ctx.stage().instructions()) {
             if (i == ctx.run()) {
@@ -86,6 +100,22 @@ public final class GoBuildCache extends CacheRule {
                 }
             }
         }
+        return null;
+    }
+
+    /** The directory the RUN ends in, when the RUN itself removes it (or a directory above it); else null. */
+    private static String removedWorkdir(Context ctx) {
+        String cwd = StageFacts.of(ctx.stage()).workdirAt(ctx.run());
+        java.util.List<String> removed = new java.util.ArrayList<>();
+        for (SimpleCommand c : ctx.script().script().commands()) {
+            if (Commands.isProgram(c, "cd")) {
+                cwd = StageFacts.resolve(cwd, c.args().isEmpty() ? "/root" : c.args().get(0), ctx.env());
+            } else if (Commands.isProgram(c, "rm")) {
+                for (String a : c.args()) if (!a.startsWith("-")) removed.add(StageFacts.resolve(cwd, a, ctx.env()));
+            }
+        }
+        if (cwd == null) return "its working directory";
+        for (String r : removed) if (r != null && dev.whittle.facts.Effect.under(cwd, r)) return r;
         return null;
     }
 

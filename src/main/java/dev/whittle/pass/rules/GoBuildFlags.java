@@ -1,7 +1,6 @@
 package dev.whittle.pass.rules;
 
-import dev.whittle.facts.GoVersion;
-import dev.whittle.facts.StageFacts;
+import dev.whittle.facts.ToolVersions;
 import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
@@ -12,7 +11,6 @@ import dev.whittle.edit.RunScript;
 import dev.whittle.core.Change;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.shell.Word;
-import dev.whittle.facts.Versions;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
 import dev.whittle.tree.Stage;
@@ -49,9 +47,6 @@ public final class GoBuildFlags implements Pass {
     public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : file.stages()) {
-            // read at the first go command of the stage: it parses every RUN of the stage
-            String version = null;
-            boolean versionRead = false;
             for (Instruction i : stage.instructions()) {
                 if (!RunScript.mentions(i, "go")) continue;
                 RunScript script = RunScript.of(i, file);
@@ -61,10 +56,8 @@ public final class GoBuildFlags implements Pass {
                     if (!Commands.isProgram(c, "go") || c.words().size() < 2) continue;
                     String sub = c.words().get(1).literal();
                     if (!"build".equals(sub) && !"install".equals(sub)) continue;
-                    if (!versionRead) {
-                        version = GoVersion.of(StageFacts.of(stage), context.context());
-                        versionRead = true;
-                    }
+                    String version = ToolVersions.go(file, stage, i, c, context.knowledge().catalog(),
+                            context.knowledge().distros(), context.context());
                     String changed = rewrite(script, c, version);
                     if (changed != null) did.add(changed);
                 }
@@ -81,8 +74,8 @@ public final class GoBuildFlags implements Pass {
     private static String rewrite(RunScript script, SimpleCommand c, String version) {
         List<Word> words = c.words();
         // distribution Go packages are as old as 1.7 (stretch) and 1.10 (bionic): unknown means old
-        boolean modern = version != null && Versions.atLeast(version, "1.10");
-        boolean trimpath = version != null && Versions.atLeast(version, "1.13");
+        boolean modern = ToolVersions.atLeast(version, "1.10");
+        boolean trimpath = ToolVersions.atLeast(version, "1.13");
         List<String> out = new ArrayList<>();
         List<String> said = new ArrayList<>();
         boolean hasTrimpath = false;

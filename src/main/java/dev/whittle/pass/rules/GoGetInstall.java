@@ -1,6 +1,8 @@
 package dev.whittle.pass.rules;
 
 import dev.whittle.facts.Commands;
+import dev.whittle.facts.ToolVersions;
+import dev.whittle.pass.PassContext;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
@@ -16,8 +18,6 @@ import dev.whittle.tree.Keyword;
 import dev.whittle.tree.Stage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code go get} used to install a program becomes {@code go install module@latest}. */
 public final class GoGetInstall implements Pass {
@@ -31,9 +31,11 @@ public final class GoGetInstall implements Pass {
                     + "editing), no -d flag, every argument a full import path. @latest is what `go get -u` "
                     + "fetched; pin a version for reproducible builds. A following `go install path` of the same "
                     + "paths is then redundant and removed. With a golang image older than 1.16 the rewrite is "
-                    + "reported, not made (that toolchain has no `go install path@version`).");
+                    + "reported, not made (that toolchain has no `go install path@version`), and so it is when the Go version "
+                    + "is not known (a distribution's go package can be as old as 1.3), when GO111MODULE=off, and when a "
+                    + "later step uses the sources `go get` put in $GOPATH/src (`go install path@version` leaves them in the "
+                    + "module cache).");
 
-    private static final Pattern GOLANG_VERSION = Pattern.compile("(?:.*/)?golang:(\\d+)\\.(\\d+).*");
 
     @Override
     public PassInfo info() {
@@ -42,6 +44,11 @@ public final class GoGetInstall implements Pass {
 
     @Override
     public List<Edit> run(Dockerfile file) {
+        return run(file, PassContext.of(Level.SAFE));
+    }
+
+    @Override
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : file.stages()) {
             boolean contextCopied = false;
@@ -50,14 +57,14 @@ public final class GoGetInstall implements Pass {
                 if (!RunScript.mentions(i, "go") || contextCopied) continue;
                 RunScript script = RunScript.of(i, file);
                 if (script == null) continue;
-                Edit e = rewrite(stage, i, script);
+                Edit e = rewrite(file, stage, i, script, context);
                 if (e != null) edits.add(e);
             }
         }
         return edits;
     }
 
-    private Edit rewrite(Stage stage, Instruction i, RunScript script) {
+    private Edit rewrite(Dockerfile file, Stage stage, Instruction i, RunScript script, PassContext context) {
         List<Step> steps = script.script().steps();
         List<String> installed = new ArrayList<>();
         int firstGet = -1;
@@ -78,12 +85,22 @@ public final class GoGetInstall implements Pass {
                 else return null;
             }
             if (paths.isEmpty()) return null;
-            String older = oldGolang(stage.baseImage());
             List<String> versioned = paths.stream().map(p -> p.contains("@") ? p : p + "@latest").toList();
             String replacement = "go install " + (verbose ? "-v " : "") + String.join(" ", versioned);
-            if (older != null) {
-                return Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), "`go get` installing a "
-                        + "program; with Go 1.16+ write `" + replacement + "` (" + older + " predates it)"));
+            String version = ToolVersions.go(file, stage, i, c, context.knowledge().catalog(), context.knowledge().distros(),
+                    context.context());
+            String why = null;
+            if (!ToolVersions.atLeast(version, "1.16")) {
+                why = version == null ? "the Go version here is not known" : "this stage has Go " + version;
+            } else if ("off".equals(goModule(stage, c))) {
+                why = "GO111MODULE=off: GOPATH mode has no path@version";
+            } else {
+                String user = usesSources(file, stage, i, s, paths);
+                if (user != null) why = "a later step uses the sources `go get` fetched into GOPATH (`" + user + "`)";
+            }
+            if (why != null) {
+                return Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), "`go get` installing a program; `"
+                        + replacement + "` needs Go 1.16 and module mode, and " + why));
             }
             Word first = c.words().get(0);
             Word last = c.words().get(c.words().size() - 1);
@@ -107,12 +124,39 @@ public final class GoGetInstall implements Pass {
                         + "pin a version for reproducible builds)"));
     }
 
-    /** "golang:1.12" when the stage's base is a golang image older than 1.16, else null. */
-    private static String oldGolang(String image) {
-        Matcher m = GOLANG_VERSION.matcher(image);
-        if (!m.matches()) return null;
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        return major == 1 && minor < 16 ? image : null;
+    /** GO111MODULE as the command sees it (its own assignment, else the stage's ENV), or null. */
+    private static String goModule(Stage stage, SimpleCommand c) {
+        for (Word a : c.assignments()) {
+            String v = a.literal();
+            if (v != null && v.startsWith("GO111MODULE=")) return v.substring("GO111MODULE=".length());
+        }
+        String value = null;
+        for (Instruction i : stage.instructions()) {
+            if (i.kind() != Keyword.ENV) continue;
+            List<String> v = i.command().values();
+            for (int k = 0; k + 1 < v.size(); k += 3) if (v.get(k).equals("GO111MODULE")) value = v.get(k + 1);
+        }
+        return value;
+    }
+
+    /**
+     * The first later step (in this RUN or after it) that names a GOPATH source directory or one of the fetched
+     * import paths: with `go install path@version` the sources go to the module cache, not $GOPATH/src.
+     */
+    private static String usesSources(Dockerfile file, Stage stage, Instruction run, Step getStep, List<String> paths) {
+        List<String> needles = new ArrayList<>(List.of("$GOPATH/src", "${GOPATH}/src", "/go/src/"));
+        for (String p : paths) needles.add(p.replaceAll("@.*", "").replaceAll("/\\.\\.\\.$", ""));
+        String rest = run.command().args().substring(Math.min(run.command().args().length(), getStep.end()));
+        for (String n : needles) if (rest.contains(n)) return Commands.snippet(run);
+        boolean after = false;
+        for (Instruction i : file.instructions()) {
+            if (i == run) {
+                after = true;
+                continue;
+            }
+            if (!after) continue;
+            for (String n : needles) if (i.command().original().contains(n)) return Commands.snippet(i);
+        }
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.whittle.pass.rules;
 
 import dev.whittle.pass.CacheRule;
 import dev.whittle.facts.Commands;
+import dev.whittle.facts.ToolVersions;
 import dev.whittle.core.Level;
 import dev.whittle.core.PassInfo;
 import dev.whittle.shell.SimpleCommand;
@@ -17,7 +18,10 @@ public final class PipNoCacheDir extends CacheRule {
                     + "weight, often as large as the packages themselves. --no-cache-dir stops pip from "
                     + "writing it. whittle leaves pip alone when --no-cache-dir is there already, when "
                     + "PIP_NO_CACHE_DIR is set in the stage, when the RUN mounts a cache "
-                    + "(--mount=type=cache) and in builder stages whose files never ship.");
+                    + "(--mount=type=cache) and in builder stages whose files never ship. The option came with pip 6.0 "
+                    + "(older ones stop with \"no such option\", like the pip 1.5 of Ubuntu 14.04 and Debian 8), so it is "
+                    + "added only where the pip is known to be newer: the official python images, the python-pip or "
+                    + "python3-pip package of a release whittle has package facts for, or a pip just upgraded.");
 
     public PipNoCacheDir() {
         super("pip");
@@ -38,6 +42,28 @@ public final class PipNoCacheDir extends CacheRule {
     @Override
     protected String flag() {
         return "--no-cache-dir";
+    }
+
+    /** pip 6.0 brought the cache and --no-cache-dir; an older pip stops with "no such option". */
+    private static final String FIRST_PIP_WITH_FLAG = "6.0";
+
+    @Override
+    protected String reasonToLeave(Context ctx) {
+        for (SimpleCommand c : ctx.script().script().commands()) {
+            if (flagAfter(c, ctx) == null) continue;
+            var k = ctx.pass().knowledge();
+            String v = ToolVersions.pip(ctx.file(), ctx.stage(), ctx.run(), c, k.catalog(), k.distros());
+            if (v == null) {
+                return "--no-cache-dir not added: which pip runs here is not known (it needs pip 6.0 or newer; the base "
+                        + "image " + ctx.stage().baseImage() + " and the RUNs before do not say)";
+            }
+            if (!ToolVersions.atLeast(v, FIRST_PIP_WITH_FLAG)) {
+                return "--no-cache-dir not added: pip " + v + " ("
+                        + ToolVersions.pipOrigin(ctx.file(), ctx.stage(), ctx.run(), c, k.catalog(), k.distros())
+                        + ") has no such option (pip 6.0+); upgrade pip first";
+            }
+        }
+        return null;
     }
 
     @Override
