@@ -69,7 +69,7 @@ public abstract class UserRule implements Pass {
 
     /** Why a rewriting rule left something alone (what it is not sure of), as a finding. */
     protected Change unsure(Instruction i, String why) {
-        return Change.finding(common.id(), i.line(), i.endLine(), why).withSeverity(common.severity());
+        return Change.finding(common.id(), i.line(), i.endLine(), why);
     }
 
     private String reason() {
