@@ -53,12 +53,12 @@ public final class GithubReport extends MachineReport {
     }
 
     /** A command's message: {@code %}, CR and LF escaped. */
-    static String data(String s) {
+    public static String data(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** A property value: as {@link #data}, and {@code :} and {@code ,} too. */
-    static String property(String s) {
+    public static String property(String s) {
         return data(s).replace(":", "%3A").replace(",", "%2C");
     }
 

@@ -33,7 +33,6 @@ public final class JunitReport extends XmlStreamReport {
             write(() -> {
                 indent(0);
                 xml.writeStartElement("testsuites");
-                xml.writeAttribute("name", "whittle");
             });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
