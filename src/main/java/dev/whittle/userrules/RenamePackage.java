@@ -37,7 +37,8 @@ final class RenamePackage extends UserRule {
     public List<Edit> run(Dockerfile file) {
         List<Edit> out = new ArrayList<>();
         for (Instruction i : file.instructions()) {
-            if (!RunScript.mentions(i, List.of(from))) continue;
+            // only RUNs that name both the manager and the package are parsed (parsing is the cost)
+            if (!RunScript.mentions(i, manager.programs()) || !RunScript.mentions(i, List.of(from))) continue;
             RunScript run = RunScript.of(i, file);
             if (run == null) continue;
             List<String> pinned = new ArrayList<>();
