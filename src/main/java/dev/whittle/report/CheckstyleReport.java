@@ -14,16 +14,7 @@ import java.util.List;
 public final class CheckstyleReport extends XmlStreamReport {
 
     public CheckstyleReport(Writer out) {
-        super(out);
-        try {
-            write(() -> {
-                indent(0);
-                xml.writeStartElement("checkstyle");
-                xml.writeAttribute("version", "4.3");
-            });
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        super(out, "checkstyle", "version", "4.3");
     }
 
     @Override
@@ -61,14 +52,6 @@ public final class CheckstyleReport extends XmlStreamReport {
             attributes("line", String.valueOf(at.line()), "column", at.hasColumn() ? String.valueOf(at.column()) : null,
                     "severity", "error", "message", at.text(), "source", "whittle.input");
             indent(1);
-            xml.writeEndElement();
-        });
-    }
-
-    @Override
-    protected void finish() throws IOException {
-        write(() -> {
-            indent(0);
             xml.writeEndElement();
         });
     }

@@ -26,17 +26,9 @@ public final class JunitReport extends XmlStreamReport {
      * @param started  when the run started (local time, written to the second)
      */
     public JunitReport(Writer out, String hostname, LocalDateTime started) {
-        super(out);
+        super(out, "testsuites");
         this.hostname = hostname == null || hostname.isBlank() ? "localhost" : hostname.strip();
         this.timestamp = started.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        try {
-            write(() -> {
-                indent(0);
-                xml.writeStartElement("testsuites");
-            });
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Override
@@ -102,13 +94,5 @@ public final class JunitReport extends XmlStreamReport {
         xml.writeEmptyElement("system-err");
         indent(1);
         xml.writeEndElement();
-    }
-
-    @Override
-    protected void finish() throws IOException {
-        write(() -> {
-            indent(0);
-            xml.writeEndElement();
-        });
     }
 }

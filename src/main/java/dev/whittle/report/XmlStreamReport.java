@@ -13,14 +13,27 @@ abstract class XmlStreamReport extends MachineReport {
     private final Writer out;
     protected final XMLStreamWriter xml;
 
-    protected XmlStreamReport(Writer out) {
+    /** Starts the document with its root element and the root's attributes (name, value pairs). */
+    protected XmlStreamReport(Writer out, String root, String... attributes) {
         this.out = out;
         try {
             xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement(root);
+            attributes(attributes);
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Closes the root element. */
+    @Override
+    protected final void finish() throws IOException {
+        write(() -> {
+            indent(0);
+            xml.writeEndElement();
+        });
     }
 
     /** A line break and {@code depth} levels of two-space indentation before the next element. */
