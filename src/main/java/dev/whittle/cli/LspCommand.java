@@ -11,10 +11,11 @@ import picocli.CommandLine.Command;
 
 @Command(name = "lsp",
         description = {
-            "Run the language server on stdin/stdout (Language Server Protocol): diagnostics for every change and",
-            "finding at the level of the nearest .whittle.yaml, quick fixes per change, 'apply all safe changes',",
-            "'ignore this pass here', and whittle explain on hover. Editors start it; see the README for Neovim,",
-            "VS Code, Helix and Emacs.",
+            "Run the language server for editors (Language Server Protocol on stdin/stdout).",
+            "",
+            "Diagnostics for every change and finding at the level of the nearest .whittle.yaml, a quick fix per",
+            "change, 'apply all safe changes', 'ignore this pass here', and whittle explain on hover. Editors start",
+            "it; the README shows the setup for Neovim, VS Code, Helix and Emacs (eglot).",
         },
         mixinStandardHelpOptions = true)
 final class LspCommand implements Callable<Integer> {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rules", description = {"List the passes in the order they run, with their levels, then the user rules",
-        "of the nearest .whittle.yaml (they run after the passes)."},
+@Command(name = "rules", description = {"List the passes in the order they run, then the rules of your .whittle.yaml.",
+        "", "The user rules shown are those of the nearest .whittle.yaml at or above the current folder (or --config);",
+        "they run after the passes."},
         mixinStandardHelpOptions = true)
 final class RulesCommand implements Callable<Integer> {
 
