@@ -22,7 +22,7 @@ class LayersTest {
 
     /** Bottom to top. A package's sub-packages (pass.rules) belong to its layer. */
     static final List<String> LAYERS = List.of("tree", "syntax", "shell", "core", "report", "edit", "facts", "split",
-            "pass", "engine", "config", "verify", "batch", "api", "cli");
+            "pass", "engine", "userrules", "config", "verify", "batch", "api", "lsp", "cli");
 
     private static final Pattern USE = Pattern.compile("\\bdev\\.whittle\\.([a-z]+)\\b");
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");

@@ -8,6 +8,8 @@ import dev.whittle.core.Level;
 import dev.whittle.engine.Optimizer;
 import dev.whittle.engine.Passes;
 import dev.whittle.core.Change;
+import dev.whittle.pass.Pass;
+import dev.whittle.core.PassInfo;
 import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SyntaxError;
@@ -65,6 +67,33 @@ public final class DockerfileOptimizer {
         return run(parse(text), options, "Dockerfile");
     }
 
+    /**
+     * Optimizes the text of the file at {@code path} as it is now, not as it is on disk (an editor's buffer,
+     * standard input named by --stdin-filename): the path decides the nearest .whittle.yaml (with
+     * {@link Builder#configFiles}) and, unless the builder named one, the build context (its folder).
+     */
+    public Report optimize(String text, Path path) {
+        return run(parse(text), options(path), path.getFileName().toString());
+    }
+
+    /**
+     * This optimizer running only the given passes or user rules (ids as in {@code whittle rules}); an id that is
+     * neither a built-in pass nor a rule of the file's .whittle.yaml makes {@link #optimize} throw
+     * IllegalArgumentException.
+     */
+    public DockerfileOptimizer only(String... ids) {
+        Settings.Flags f = settings.flags();
+        return new DockerfileOptimizer(new Settings(new Settings.Flags(f.level(), Set.of(ids), f.skip(), f.templates(),
+                f.registry(), f.context(), f.noConfig(), f.config())));
+    }
+
+    /** This optimizer at another level (null: each file's .whittle.yaml decides). */
+    public DockerfileOptimizer atLevel(Level newLevel) {
+        Settings.Flags f = settings.flags();
+        return new DockerfileOptimizer(new Settings(new Settings.Flags(newLevel, f.only(), f.skip(), f.templates(),
+                f.registry(), f.context(), f.noConfig(), f.config())));
+    }
+
     private Optimizer.Options options(Path file) {
         try {
             Optimizer.Options o = settings.optionsFor(file == null ? Path.of("Dockerfile") : file);
@@ -76,7 +105,8 @@ public final class DockerfileOptimizer {
 
     private static Report run(Dockerfile tree, Optimizer.Options options, String name) {
         Optimizer.Result r = Optimizer.optimize(tree, options);
-        return new Report(r.input().print(), r.output().print(), r.output(), r.changes(), name);
+        List<PassInfo> passes = Passes.with(options.userRules()).stream().map(Pass::info).toList();
+        return new Report(r.input().print(), r.output().print(), r.output(), r.changes(), name, options.level(), passes);
     }
 
     /**
@@ -86,8 +116,18 @@ public final class DockerfileOptimizer {
      * @param output  the rewritten text (equal to the input when nothing changed)
      * @param tree    the rewritten tree
      * @param changes every rewrite and finding, by line; {@link Change#applied()} tells them apart
+     * @param name    the file's name in the diff
+     * @param level   the level it ran at
+     * @param passes  the passes and user rules that could run on the file, in order
      */
-    public record Report(String input, String output, Dockerfile tree, List<Change> changes, String name) {
+    public record Report(String input, String output, Dockerfile tree, List<Change> changes, String name, Level level,
+                         List<PassInfo> passes) {
+        /** The metadata of a pass or user rule of this file, or null. */
+        public PassInfo pass(String id) {
+            for (PassInfo p : passes) if (p.id().equals(id)) return p;
+            return null;
+        }
+
         public boolean changed() {
             return !input.equals(output);
         }
@@ -164,7 +204,9 @@ public final class DockerfileOptimizer {
             Settings settings = new Settings(new Settings.Flags(level, Set.copyOf(only), Set.copyOf(skip), templates,
                     registry, context, !configFiles, null));
             try {
-                settings.optionsFor(Path.of("Dockerfile"));
+                // the flags alone: a file's .whittle.yaml is read (and refused) when that file is optimized
+                new Settings(new Settings.Flags(level, Set.of(), Set.of(), templates, registry, context, true, null))
+                        .optionsFor(Path.of("Dockerfile"));
             } catch (ConfigException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package dev.whittle.batch;
 
+import dev.whittle.facts.BuildContext;
 import dev.whittle.config.ConfigException;
 import dev.whittle.config.Settings;
 import dev.whittle.engine.Optimizer;
@@ -108,10 +109,20 @@ public final class BatchRun {
     /** One file: read, optimize, diff. Never throws. */
     public static FileResult process(DockerfileFinder.Target target, Settings settings,
                                      Function<DockerfileFinder.Target, String> diffPath) {
+        return process(target, null, true, settings, diffPath);
+    }
+
+    /**
+     * One file's bytes, read elsewhere (standard input): optimized as the file at {@code target} (its config; its
+     * folder as build context when {@code contextFromFile}, else none unless the settings name one). Never throws.
+     */
+    public static FileResult process(DockerfileFinder.Target target, byte[] bytes, boolean contextFromFile,
+                                     Settings settings, Function<DockerfileFinder.Target, String> diffPath) {
         Path file = target.file();
         try {
             Optimizer.Options options = settings.optionsFor(file);
-            Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(read(file)), options);
+            if (!contextFromFile && !settings.hasContext()) options = options.withContext(BuildContext.none());
+            Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(bytes != null ? bytes : read(file)), options);
             String before = r.input().print();
             String after = r.output() == r.input() ? before : r.output().print();
             String diff = before.equals(after) ? "" : UnifiedDiff.of(diffPath.apply(target), before, after);
@@ -149,6 +160,13 @@ public final class BatchRun {
             if (Files.isDirectory(file)) throw new IOException("is a directory");
             throw e;
         }
+    }
+
+    /** All of a stream (standard input), refusing more than {@link #MAX_BYTES}. */
+    public static byte[] read(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) throw tooLarge(bytes.length);
+        return bytes;
     }
 
     private static IOException tooLarge(long size) {

@@ -22,7 +22,7 @@ public record FileResult(DockerfileFinder.Target target, dev.whittle.core.Level 
         return diff != null && !diff.isEmpty();
     }
 
-    static FileResult failed(DockerfileFinder.Target target, String error, boolean internal) {
+    public static FileResult failed(DockerfileFinder.Target target, String error, boolean internal) {
         return new FileResult(target, null, List.of(), null, null, error, internal);
     }
 }

@@ -59,8 +59,8 @@ final class BatchCommand implements Callable<Integer> {
     Output output = new Output();
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = ReportFormat.Converter.class,
-            description = "text (default: summary table on stdout), json or sarif (the full report on stdout, the "
-                    + "summary on stderr).")
+            description = ReportFormat.NAMES + " (default text: the summary table on stdout; the others: the full "
+                    + "report on stdout, the summary on stderr).")
     ReportFormat format;
 
     @Option(names = "--exclude", paramLabel = "GLOB",
@@ -98,7 +98,7 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        MachineReport report = format.open(out, settingsOptions.levelName());
+        MachineReport report = format.open(out, settingsOptions.levelName(), settings);
         int[] code = {ExitCodes.OK};
         Summary summary = new Summary();
         int[] written = {0};

@@ -6,7 +6,10 @@ public final class ExitCodes {
 
     /** Done; nothing to change. */
     public static final int OK = 0;
-    /** {@code check}: something would change; {@code parse --roundtrip}: a file did not print back identically. */
+    /**
+     * {@code check}: something would change, or a rule of your own reports an error; {@code parse --roundtrip}: a
+     * file did not print back identically.
+     */
     public static final int CHANGES = 1;
     /** Bad input: an unparseable or unreadable file, or a bad option. Message: path:line:col: what is wrong. */
     public static final int BAD_INPUT = 2;
@@ -17,7 +20,8 @@ public final class ExitCodes {
 
     static final String HELP = "Exit codes:%n"
             + "  0  done, nothing to change%n"
-            + "  1  check: changes would be made; parse --roundtrip: a file did not print back identically%n"
+            + "  1  check: changes would be made (or a user rule reports an error); parse --roundtrip: a file did%n"
+            + "     not print back identically%n"
             + "  2  bad input: unparseable or unreadable file, bad option (path:line:col: message)%n"
             + "  3  verify: the rewrite does not build or behaves differently%n"
             + "  4  internal error (please report it)";

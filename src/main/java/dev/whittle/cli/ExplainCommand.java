@@ -1,22 +1,29 @@
 package dev.whittle.cli;
 
+import dev.whittle.config.ConfigFile;
 import dev.whittle.pass.Pass;
 import dev.whittle.core.PassInfo;
 import dev.whittle.engine.Passes;
+import dev.whittle.report.Explanation;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "explain", description = "Explain one pass: what it rewrites, why, and when it leaves things alone.",
+@Command(name = "explain", description = {"Explain one pass: what it rewrites, why, and when it leaves things alone.",
+        "A user rule of the nearest .whittle.yaml is explained too."},
         mixinStandardHelpOptions = true)
 final class ExplainCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "ID", description = "A pass id (see: whittle rules).")
+    @Parameters(paramLabel = "ID", description = "A pass or user rule id (see: whittle rules).")
     String id;
+
+    @Mixin
+    UserRuleOptions userRules;
 
     @Spec
     CommandSpec spec;
@@ -24,18 +31,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pass p = Passes.byId(id);
-        if (p == null) throw new ParameterException(spec.commandLine(), "unknown pass '" + id + "' (see: whittle rules)");
-        PassInfo i = p.info();
+        PassInfo info = p != null ? p.info() : null;
+        if (info == null) {
+            ConfigFile config = userRules.configFile(spec);
+            if (config != null && config.rule(id) != null) info = config.rule(id).info();
+        }
+        if (info == null) throw new ParameterException(spec.commandLine(), "unknown pass '" + id + "' (see: whittle rules)");
         PrintWriter out = spec.commandLine().getOut();
-        out.println(i.id() + ": " + i.title());
-        out.println("level: " + i.level().name().toLowerCase()
-                + (i.related().isEmpty() ? "" : "; resolves: " + String.join(", ", i.related())));
-        out.println();
-        out.println(i.summary());
-        out.println();
-        out.println(i.explanation());
-        out.println();
-        out.println("Suppress it above an instruction with: # whittle ignore=" + i.id());
+        out.print(Explanation.of(info));
         out.flush();
         return ExitCodes.OK;
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "optimize",
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
             "  whittle optimize --write .                  rewrite every Dockerfile under . in place (atomic)",
             "  whittle optimize --format json Dockerfile   full report (changes, findings, diff) as JSON",
             "  whittle optimize --format sarif Dockerfile  SARIF 2.1.0 for code-scanning dashboards",
+            "  whittle optimize --stdin-filename svc/Dockerfile - < buffer   the text on stdin, as svc/Dockerfile",
             "",
             "Settings come from the nearest .whittle.yaml at or above each Dockerfile; flags override them.",
             "Passes and levels: whittle rules; one pass in detail: whittle explain ID.",
@@ -52,14 +54,22 @@ final class OptimizeCommand implements Callable<Integer> {
     Output output = new Output();
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = ReportFormat.Converter.class,
-            description = "text (default), json or sarif: the full report on stdout (with --write, after writing).")
+            description = ReportFormat.NAMES + ": text (default), or the full report on stdout (with --write, after "
+                    + "writing); see whittle check --help.")
     ReportFormat format;
 
     @Mixin
     SettingsOptions settingsOptions;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dockerfiles, or folders to search for them.")
+    @Mixin
+    StandardInput stdin;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Dockerfiles, or folders to search for them; - for standard input.")
     List<Path> paths;
+
+    @ParentCommand
+    Whittle whittle;
 
     @Spec
     CommandSpec spec;
@@ -67,50 +77,65 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Settings settings = settingsOptions.settings(spec);
-        DockerfileFinder.Found found = DockerfileFinder.find(paths);
+        boolean fromStdin = stdin.asked(spec, paths, output.write);
+        DockerfileFinder.Found found = fromStdin ? new DockerfileFinder.Found(List.of(), List.of()) : DockerfileFinder.find(paths);
         List<Path> files = found.files();
-        if ((files.size() > 1 || files.size() < paths.size() || paths.stream().anyMatch(java.nio.file.Files::isDirectory))
+        if (!fromStdin && (files.size() > 1 || files.size() < paths.size() || paths.stream().anyMatch(java.nio.file.Files::isDirectory))
                 && !output.diff && !output.write && !format.machine()) {
             throw new ParameterException(spec.commandLine(),
                     "several files need --diff or --write (stdout holds one rewritten file)");
         }
         if (format.machine() && output.diff) {
-            throw new ParameterException(spec.commandLine(), "--format " + format.name().toLowerCase(java.util.Locale.ROOT)
-                    + " already holds the changes; drop --diff");
+            throw new ParameterException(spec.commandLine(), "--format " + format.label() + " already holds the changes; drop --diff");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        MachineReport report = format.open(out, settingsOptions.levelName());
+        MachineReport report = format.open(out, settingsOptions.levelName(), settings);
         int code = found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         for (DockerfileFinder.Problem p : found.problems()) Results.problem(err, report, p);
         int changed = 0;
+        int seen = 0;
+        if (fromStdin) {
+            FileResult r = stdin.process(whittle.in(), settings);
+            seen++;
+            code = Results.worst(code, r);
+            if (show(r, report, out, err)) changed++;
+        }
         for (Path file : files) {
             Path parent = file.toAbsolutePath().getParent();
             DockerfileFinder.Target target = new DockerfileFinder.Target(file, parent == null ? file : parent);
             FileResult r = BatchRun.process(target, settings, t -> UnifiedDiff.pathOf(t.file()));
+            seen++;
             code = Results.worst(code, r);
+            if (!output.write) {
+                if (show(r, report, out, err)) changed++;
+                continue;
+            }
             Results.addTo(report, r);
             if (r.error() != null || !format.machine()) Results.print(err, r);
-            if (r.error() != null) continue;
-            if (r.changed()) changed++;
-            if (output.diff) {
-                out.print(r.diff());
-            } else if (output.write) {
-                if (!r.changed()) continue;
-                if (!FileRewriter.ownerWritable(file)) {
-                    err.println(file + ": read-only file; left as it was");
-                    code = Results.worst(code, ExitCodes.BAD_INPUT);
-                    continue;
-                }
-                FileRewriter.write(file, SourceText.encode(r.output()));
-            } else if (!format.machine()) {
-                out.print(r.output());
+            if (r.error() != null || !r.changed()) continue;
+            changed++;
+            if (!FileRewriter.ownerWritable(file)) {
+                err.println(file + ": read-only file; left as it was");
+                code = Results.worst(code, ExitCodes.BAD_INPUT);
+                continue;
             }
+            FileRewriter.write(file, SourceText.encode(r.output()));
         }
         if (report != null) report.close();
-        else err.printf("%d of %d file(s) %s%n", changed, files.size(), output.write ? "rewritten" : "would change");
+        else err.printf("%d of %d file(s) %s%n", changed, seen, output.write ? "rewritten" : "would change");
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Reports one result and prints its diff or rewritten text; whether it changed. */
+    private boolean show(FileResult r, MachineReport report, PrintWriter out, PrintWriter err) {
+        Results.addTo(report, r);
+        if (r.error() != null || !format.machine()) Results.print(err, r);
+        if (r.error() != null) return false;
+        if (output.diff) out.print(r.diff());
+        else if (!format.machine()) out.print(r.output());
+        return r.changed();
     }
 }

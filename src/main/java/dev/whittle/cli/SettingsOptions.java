@@ -64,7 +64,8 @@ final class SettingsOptions {
         Set<String> ids = new LinkedHashSet<>(only);
         ids.addAll(skip);
         for (String id : ids) {
-            if (Passes.byId(id) == null) {
+            // an id that is no built-in pass may be a user rule of a .whittle.yaml: checked per file
+            if (Passes.byId(id) == null && noConfig) {
                 throw new ParameterException(spec.commandLine(), "unknown pass '" + id + "' (see: whittle rules)");
             }
         }
@@ -77,7 +78,15 @@ final class SettingsOptions {
         Settings settings = new Settings(new Settings.Flags(level, Set.copyOf(only), Set.copyOf(skip), templates,
                 registry, context, noConfig, config));
         try {
-            if (config != null) ConfigFile.read(config);
+            if (config != null) {
+                ConfigFile file = ConfigFile.read(config);
+                for (String id : ids) {
+                    if (Passes.byId(id) == null && file.rule(id) == null) {
+                        throw new ParameterException(spec.commandLine(), "unknown pass '" + id + "' (see: whittle rules; "
+                                + config + " has no rule of that id)");
+                    }
+                }
+            }
             if (templates != null) settings.optionsFor(Path.of("Dockerfile"));
         } catch (ConfigException e) {
             String m = e.getMessage();

@@ -12,13 +12,24 @@ import picocli.CommandLine.Command;
         },
         mixinStandardHelpOptions = true,
         versionProvider = Whittle.Version.class,
-        subcommands = {OptimizeCommand.class, CheckCommand.class, BatchCommand.class, VerifyCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {OptimizeCommand.class, CheckCommand.class, BatchCommand.class, VerifyCommand.class, RulesCommand.class, ExplainCommand.class, LspCommand.class,
             ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class Whittle implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final java.io.InputStream in;
+
+    private Whittle(java.io.InputStream in) {
+        this.in = in;
+    }
+
+    /** Standard input, for {@code optimize -}, {@code check -} and {@code lsp}. */
+    java.io.InputStream in() {
+        return in;
+    }
 
     @Override
     public void run() {
@@ -28,15 +39,20 @@ public final class Whittle implements Runnable {
     public static void main(String[] args) {
         java.io.PrintWriter out = new java.io.PrintWriter(new ExactWriter(System.out), true);
         java.io.PrintWriter err = new java.io.PrintWriter(new ExactWriter(System.err), true);
-        int code = run(args, out, err);
+        int code = run(args, System.in, out, err);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** Runs the CLI with the given output streams; returns the exit code. */
+    /** Runs the CLI with the given output streams and no standard input; returns the exit code. */
     public static int run(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
-        CommandLine cli = new CommandLine(new Whittle());
+        return run(args, java.io.InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code. */
+    public static int run(String[] args, java.io.InputStream in, java.io.PrintWriter out, java.io.PrintWriter err) {
+        CommandLine cli = new CommandLine(new Whittle(in));
         cli.setOut(out);
         cli.setErr(err);
         cli.setUsageHelpWidth(110); // the examples in the help are one line each

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.whittle.core.Level;
 import dev.whittle.engine.Passes;
+import dev.whittle.pass.Pass;
+import dev.whittle.userrules.UserRule;
+import dev.whittle.userrules.UserRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.util.Set;
  *   only: []                      # when not empty: run only these
  * templates: ci/whittle-templates # your catalog.yaml / packages.yaml / runtime/*.stg, relative to this file
  * registry: registry.example.com/mirror/   # prefix for every image whittle writes
+ * rules: [...]                    # rules of your own: see {@link UserRules}
  * </pre>
  *
  * @param path      where it was read from
@@ -33,8 +37,10 @@ import java.util.Set;
  * @param skip      empty when not set
  * @param templates resolved against the file's folder; null when not set
  * @param registry  null when not set
+ * @param rules     the user rules, in the order written (empty when none)
  */
-public record ConfigFile(Path path, Level level, Set<String> only, Set<String> skip, Path templates, String registry) {
+public record ConfigFile(Path path, Level level, Set<String> only, Set<String> skip, Path templates, String registry,
+                         List<UserRule> rules) {
 
     /** The names looked for in each folder, in this order. */
     public static final List<String> NAMES = List.of(".whittle.yaml", ".whittle.yml");
@@ -45,7 +51,10 @@ public record ConfigFile(Path path, Level level, Set<String> only, Set<String> s
     record PassLists(@JsonProperty("only") List<String> only, @JsonProperty("skip") List<String> skip) {}
 
     record Raw(@JsonProperty("level") String level, @JsonProperty("passes") PassLists passes,
-               @JsonProperty("templates") String templates, @JsonProperty("registry") String registry) {}
+               @JsonProperty("templates") String templates, @JsonProperty("registry") String registry,
+               @JsonProperty("rules") com.fasterxml.jackson.databind.JsonNode rules) {}
+
+    private static final String KEYS = " (keys: level, passes.only, passes.skip, templates, registry, rules)";
 
     /**
      * Reads and checks a config file.
@@ -65,14 +74,20 @@ public record ConfigFile(Path path, Level level, Set<String> only, Set<String> s
             raw = text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#")) ? null : YAML.readValue(text, Raw.class);
         } catch (com.fasterxml.jackson.databind.exc.PropertyBindingException e) {
             throw new ConfigException(at(path, text, e.getPropertyName() + ":") + ": unknown key '" + e.getPropertyName()
-                    + "' (keys: level, passes.only, passes.skip, templates, registry)");
+                    + "'" + KEYS);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? path.toString() : path + ":" + at.getLineNr() + ":" + at.getColumnNr();
             throw new ConfigException(where + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + " (keys: level, passes.only, passes.skip, templates, registry)");
+                    + KEYS);
         }
-        if (raw == null) return new ConfigFile(path, null, Set.of(), Set.of(), null, null);
+        if (raw == null) return new ConfigFile(path, null, Set.of(), Set.of(), null, null, List.of());
+        List<UserRule> rules;
+        try {
+            rules = raw.rules() == null ? List.of() : UserRules.read(path, text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         Level level = null;
         if (raw.level() != null) {
             try {
@@ -85,21 +100,32 @@ public record ConfigFile(Path path, Level level, Set<String> only, Set<String> s
         Set<String> only = Set.of();
         Set<String> skip = Set.of();
         if (raw.passes() != null) {
-            only = checked(path, text, raw.passes().only());
-            skip = checked(path, text, raw.passes().skip());
+            only = checked(path, text, raw.passes().only(), rules);
+            skip = checked(path, text, raw.passes().skip(), rules);
         }
         Path templates = null;
         if (raw.templates() != null) {
             Path folder = path.toAbsolutePath().getParent();
             templates = folder.resolve(raw.templates()).normalize();
         }
-        return new ConfigFile(path, level, only, skip, templates, raw.registry());
+        return new ConfigFile(path, level, only, skip, templates, raw.registry(), rules);
     }
 
-    private static Set<String> checked(Path path, String text, List<String> ids) {
+    /** The user rule with this id, or null. */
+    public UserRule rule(String id) {
+        for (UserRule r : rules) if (r.info().id().equals(id)) return r;
+        return null;
+    }
+
+    /** The rules as passes, for the optimizer. */
+    public List<Pass> rulePasses() {
+        return List.copyOf(rules);
+    }
+
+    private static Set<String> checked(Path path, String text, List<String> ids, List<UserRule> rules) {
         if (ids == null) return Set.of();
         for (String id : ids) {
-            if (Passes.byId(id) == null) {
+            if (Passes.byId(id) == null && rules.stream().noneMatch(r -> r.info().id().equals(id))) {
                 throw new ConfigException(at(path, text, id) + ": unknown pass '" + id + "' (see: whittle rules)");
             }
         }

@@ -4,6 +4,9 @@ import dev.whittle.facts.BuildContext;
 import dev.whittle.core.Level;
 import dev.whittle.engine.Optimizer;
 import dev.whittle.split.Knowledge;
+import dev.whittle.pass.Pass;
+import dev.whittle.core.PassInfo;
+import dev.whittle.engine.Passes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +44,11 @@ public final class Settings {
         this.flags = flags;
     }
 
+    /** What the command line (or the library's builder) said. */
+    public Flags flags() {
+        return flags;
+    }
+
     /**
      * The options for one Dockerfile.
      *
@@ -56,7 +64,28 @@ public final class Settings {
         String registry = flags.registry() != null ? flags.registry() : config != null ? config.registry() : null;
         Knowledge k = knowledgeOf(templates, config).withRegistry(registry);
         BuildContext context = flags.context() != null ? BuildContext.of(flags.context()) : folderOf(dockerfile);
-        return new Optimizer.Options(level, only, skip, context, k);
+        List<Pass> rules = config == null ? List.of() : config.rulePasses();
+        for (String id : flags.only()) known(id, config);
+        for (String id : flags.skip()) known(id, config);
+        return new Optimizer.Options(level, only, skip, context, k, rules);
+    }
+
+    /** An id given with --only or --skip must be a built-in pass or a rule of the file's config. */
+    private static void known(String id, ConfigFile config) {
+        if (Passes.byId(id) != null || config != null && config.rule(id) != null) return;
+        throw new ConfigException("unknown pass '" + id + "' (see: whittle rules"
+                + (config == null ? "" : "; " + config.path() + " has no rule of that id") + ")");
+    }
+
+    /**
+     * The metadata of a user rule of a config file read so far (the first one that defines the id), or null:
+     * for reports that list the rules they met (SARIF).
+     */
+    public PassInfo userRuleInfo(String id) {
+        for (Object loaded : configs.values()) {
+            if (loaded instanceof ConfigFile c && c.rule(id) != null) return c.rule(id).info();
+        }
+        return null;
     }
 
     /** Whether a build context was given for every file. */

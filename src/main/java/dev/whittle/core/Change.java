@@ -9,28 +9,38 @@ package dev.whittle.core;
  * @param message  what was done, or what was found and why it was left alone
  * @param applied  true for a rewrite, false for a finding
  * @param estimate the estimated size effect on the image, when one is known (e.g. "-20 MB"), else null
+ * @param severity the severity a user rule gave it, or null for the default ({@link Severity#of})
  */
-public record Change(String passId, int line, int endLine, String message, boolean applied, String estimate) {
+public record Change(String passId, int line, int endLine, String message, boolean applied, String estimate,
+                     Severity severity) {
 
     public static Change rewrite(String passId, int line, int endLine, String message) {
-        return new Change(passId, line, endLine, message, true, null);
+        return new Change(passId, line, endLine, message, true, null, null);
     }
 
     public static Change finding(String passId, int line, int endLine, String message) {
-        return new Change(passId, line, endLine, message, false, null);
+        return new Change(passId, line, endLine, message, false, null, null);
     }
 
     public Change withEstimate(String newEstimate) {
-        return new Change(passId, line, endLine, message, applied, newEstimate);
+        return new Change(passId, line, endLine, message, applied, newEstimate, severity);
     }
 
     public Change withLines(int newLine, int newEndLine) {
-        return new Change(passId, newLine, newEndLine, message, applied, estimate);
+        return new Change(passId, newLine, newEndLine, message, applied, estimate, severity);
+    }
+
+    public Change withSeverity(Severity newSeverity) {
+        return new Change(passId, line, endLine, message, applied, estimate, newSeverity);
+    }
+
+    /** The message as reports show it: "not changed: " before a finding's, the estimate after. */
+    public String text() {
+        return (applied ? "" : "not changed: ") + message + (estimate == null ? "" : " (" + estimate + ", estimated)");
     }
 
     /** {@code path:line: [id] message}. */
     public String format(String path) {
-        return path + ":" + line + ": [" + passId + "] " + (applied ? "" : "not changed: ") + message
-                + (estimate == null ? "" : " (" + estimate + ", estimated)");
+        return path + ":" + line + ": [" + passId + "] " + text();
     }
 }

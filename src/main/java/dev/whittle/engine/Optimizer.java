@@ -31,8 +31,14 @@ public final class Optimizer {
      * @param level the level
      * @param only  pass ids to run (empty: all of the level)
      * @param skip  pass ids not to run
+     * @param userRules the rules of the file's .whittle.yaml, run after the built-in passes
      */
-    public record Options(Level level, Set<String> only, Set<String> skip, BuildContext context, Knowledge knowledge) {
+    public record Options(Level level, Set<String> only, Set<String> skip, BuildContext context, Knowledge knowledge,
+                          List<Pass> userRules) {
+        public Options(Level level, Set<String> only, Set<String> skip, BuildContext context, Knowledge knowledge) {
+            this(level, only, skip, context, knowledge, List.of());
+        }
+
         public Options(Level level, Set<String> only, Set<String> skip) {
             this(level, only, skip, BuildContext.none(), Knowledge.shipped());
         }
@@ -43,7 +49,7 @@ public final class Optimizer {
 
         /** The same options for a file whose build context is the given one. */
         public Options withContext(BuildContext newContext) {
-            return new Options(level, only, skip, newContext, knowledge);
+            return new Options(level, only, skip, newContext, knowledge, userRules);
         }
     }
 
@@ -63,7 +69,7 @@ public final class Optimizer {
         for (Instruction i : input.instructions()) origins.add(new int[] {i.line(), i.endLine()});
         PassContext context = new PassContext(options.level(), options.context(), options.knowledge());
         Suppressions suppressions = null;
-        for (Pass pass : Passes.ALL) {
+        for (Pass pass : Passes.with(options.userRules())) {
             PassInfo info = pass.info();
             if (!options.level().includes(info.level())) continue;
             if (!options.only().isEmpty() && !options.only().contains(info.id())) continue;

@@ -58,6 +58,14 @@ public final class Passes {
             new ComposerClearCache(),
             new GoBuildCache());
 
+    /** The built-in passes followed by the given ones (a .whittle.yaml's user rules). */
+    public static List<Pass> with(List<Pass> more) {
+        if (more.isEmpty()) return ALL;
+        List<Pass> all = new java.util.ArrayList<>(ALL);
+        all.addAll(more);
+        return all;
+    }
+
     public static Pass byId(String id) {
         for (Pass p : ALL) if (p.info().id().equals(id)) return p;
         return null;

@@ -10,13 +10,15 @@ import java.util.List;
  * The report of {@code --format json}: tool, version, level, one entry per file (status "changed",
  * "unchanged" or "error", its level, changes and findings, and the diff of a changed file), and a summary.
  */
-public final class JsonReport extends MachineReport {
+public final class JsonReport extends JsonStreamReport {
 
     /** One change or finding. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String pass, int line, int endLine, String message, boolean applied, String estimate) {
+    public record Item(String pass, int line, int endLine, String message, boolean applied, String estimate,
+                       String severity) {
         static Item of(Change c) {
-            return new Item(c.passId(), c.line(), c.endLine(), c.message(), c.applied(), c.estimate());
+            return new Item(c.passId(), c.line(), c.endLine(), c.message(), c.applied(), c.estimate(),
+                    c.severity() == null ? null : c.severity().label());
         }
     }
 

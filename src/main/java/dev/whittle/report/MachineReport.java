@@ -6,32 +6,20 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 
 /**
- * A report for machines (JSON or SARIF), written as the files come: a batch over 100,000 Dockerfiles
- * never holds the whole report in memory. Call {@link #file} or {@link #error} per file, then {@link #close}.
+ * A report for machines (JSON, SARIF, Checkstyle, Code Climate, GitHub annotations, JUnit), written as the files
+ * come: a batch over 100,000 Dockerfiles never holds the whole report in memory. Call {@link #file} or
+ * {@link #error} per file, then {@link #close}.
  */
 public abstract class MachineReport implements AutoCloseable {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
-    protected final JsonGenerator gen;
     private int files;
     private int changed;
     private int errors;
     private int rewrites;
     private int findings;
-
-    protected MachineReport(Writer out) {
-        try {
-            gen = new JsonFactory(MAPPER).createGenerator(out).useDefaultPrettyPrinter();
-            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The summary counts of a report. */
     public record Summary(int files, int changed, int errors, int rewrites, int findings) {}
@@ -62,6 +50,11 @@ public abstract class MachineReport implements AutoCloseable {
         }
     }
 
+    /** A file's path as the reports name it: relative to the current folder, '/'-separated (see UnifiedDiff). */
+    protected static String relative(String path) {
+        return UnifiedDiff.pathOf(java.nio.file.Path.of(path));
+    }
+
     protected Summary summary() {
         return new Summary(files, changed, errors, rewrites, findings);
     }
@@ -71,15 +64,18 @@ public abstract class MachineReport implements AutoCloseable {
 
     protected abstract void writeError(String path, String message) throws IOException;
 
+    /** Writes what ends the document (summary, closing elements). */
     protected abstract void finish() throws IOException;
 
-    /** Ends the document (summary, closing brackets) and flushes it. */
+    /** Pushes everything written to the output. */
+    protected abstract void flush() throws IOException;
+
+    /** Ends the document and flushes it. */
     @Override
     public final synchronized void close() {
         try {
             finish();
-            gen.writeRaw('\n');
-            gen.flush();
+            flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.whittle.report;
 
+import dev.whittle.core.Severity;
 import dev.whittle.core.Change;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,45 +12,39 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * The report as SARIF 2.1.0, for code-scanning dashboards (GitHub code scanning, GitLab, Azure DevOps): one
  * run, every pass a rule (with its summary and explanation), every change a result at the instruction's
- * lines (rewrites as warnings: whittle would change them; findings as notes), unreadable files as tool
- * execution notifications. Paths are relative to the current folder ({@code %SRCROOT%}).
+ * lines (rewrites as warnings: whittle would change them; findings as notes; a user rule's findings at the
+ * severity it names), unreadable files as tool execution notifications. Paths are relative to the current
+ * folder ({@code %SRCROOT%}). The results come first, as the files come; the tool and its rules are written
+ * at the end, so the user rules met on the way (.whittle.yaml files differ per folder) are among them.
  */
-public final class SarifReport extends MachineReport {
+public final class SarifReport extends JsonStreamReport {
 
-    private static final Pattern LOCATED = Pattern.compile("^(.*?):(\\d+):(\\d+): (.*)$", Pattern.DOTALL);
-
-    private final Map<String, Integer> ruleIndex = new HashMap<>();
+    private final String version;
+    private final Function<String, PassInfo> userRules;
+    private final Map<String, PassInfo> rules = new LinkedHashMap<>();
+    private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     private final List<ObjectNode> notifications = new ArrayList<>();
 
-    public SarifReport(Writer out, String version, List<PassInfo> passes) {
+    /**
+     * @param passes    the built-in passes, each a rule
+     * @param userRules the rule of an id that is not a built-in pass (a user rule of some .whittle.yaml), or null
+     */
+    public SarifReport(Writer out, String version, List<PassInfo> passes, Function<String, PassInfo> userRules) {
         super(out);
-        ObjectNode driver = MAPPER.createObjectNode();
-        driver.put("name", "whittle");
-        driver.put("semanticVersion", version.matches("\\d+\\.\\d+\\.\\d+.*") ? version : "0.0.0-dev");
-        ArrayNode rules = driver.putArray("rules");
+        this.version = version;
+        this.userRules = userRules;
         for (PassInfo p : passes) {
             ruleIndex.put(p.id(), ruleIndex.size());
-            ObjectNode n = rules.addObject();
-            n.put("id", p.id());
-            n.put("name", camel(p.id()));
-            n.putObject("shortDescription").put("text", p.title());
-            n.putObject("fullDescription").put("text", p.summary());
-            n.putObject("help").put("text", p.explanation() + "\n\nDetails: whittle explain " + p.id());
-            n.putObject("defaultConfiguration").put("level", "warning");
-            ArrayNode tags = n.putObject("properties").putArray("tags");
-            tags.add("dockerfile");
-            tags.add(p.level().name().toLowerCase(Locale.ROOT));
-            for (String rel : p.related()) tags.add(rel);
+            rules.put(p.id(), p);
         }
         try {
             gen.writeStartObject();
@@ -57,19 +52,14 @@ public final class SarifReport extends MachineReport {
             gen.writeStringField("version", "2.1.0");
             gen.writeArrayFieldStart("runs");
             gen.writeStartObject();
-            gen.writeObjectFieldStart("tool");
-            gen.writeFieldName("driver");
-            MAPPER.writeTree(gen, driver);
-            gen.writeEndObject();
-            gen.writeObjectFieldStart("originalUriBaseIds");
-            gen.writeObjectFieldStart("%SRCROOT%");
-            gen.writeStringField("uri", Path.of("").toAbsolutePath().toUri().toString());
-            gen.writeEndObject();
-            gen.writeEndObject();
             gen.writeArrayFieldStart("results");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public SarifReport(Writer out, String version, List<PassInfo> passes) {
+        this(out, version, passes, id -> null);
     }
 
     @Override
@@ -78,12 +68,10 @@ public final class SarifReport extends MachineReport {
         for (Change c : changes) {
             ObjectNode res = MAPPER.createObjectNode();
             res.put("ruleId", c.passId());
-            Integer i = ruleIndex.get(c.passId());
+            Integer i = indexOf(c.passId());
             if (i != null) res.put("ruleIndex", i);
-            res.put("level", c.applied() ? "warning" : "note");
-            String text = (c.applied() ? "" : "not changed: ") + c.message()
-                    + (c.estimate() == null ? "" : " (" + c.estimate() + ", estimated)");
-            res.putObject("message").put("text", text);
+            res.put("level", level(Severity.of(c)));
+            res.putObject("message").put("text", c.text());
             ObjectNode region = location(res.putArray("locations").addObject(), path);
             region.put("startLine", Math.max(1, c.line()));
             region.put("endLine", Math.max(Math.max(1, c.line()), c.endLine()));
@@ -94,25 +82,49 @@ public final class SarifReport extends MachineReport {
         }
     }
 
+    /** The index of a rule, adding a user rule the first time one of its results comes. */
+    private Integer indexOf(String id) {
+        Integer i = ruleIndex.get(id);
+        if (i != null) return i;
+        PassInfo info = userRules == null ? null : userRules.apply(id);
+        if (info == null) return null;
+        ruleIndex.put(id, ruleIndex.size());
+        rules.put(id, info);
+        return ruleIndex.get(id);
+    }
+
+    private static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+    }
+
     @Override
     protected void writeError(String path, String message) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("level", "error");
-        Matcher m = LOCATED.matcher(message);
-        n.putObject("message").put("text", m.matches() ? m.group(4) : message);
+        Located at = Located.of(path, message);
+        n.putObject("message").put("text", at.hasColumn() ? at.text() : message);
         ObjectNode region = location(n.putArray("locations").addObject(), path);
-        if (m.matches()) {
-            region.put("startLine", Math.max(1, Integer.parseInt(m.group(2))));
-            region.put("startColumn", Math.max(1, Integer.parseInt(m.group(3))));
-        } else {
-            region.put("startLine", 1);
-        }
+        region.put("startLine", at.line());
+        if (at.hasColumn()) region.put("startColumn", at.column());
         notifications.add(n);
     }
 
     @Override
     protected void finish() throws IOException {
         gen.writeEndArray();
+        gen.writeObjectFieldStart("tool");
+        gen.writeFieldName("driver");
+        MAPPER.writeTree(gen, driver());
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("originalUriBaseIds");
+        gen.writeObjectFieldStart("%SRCROOT%");
+        gen.writeStringField("uri", Path.of("").toAbsolutePath().toUri().toString());
+        gen.writeEndObject();
+        gen.writeEndObject();
         gen.writeArrayFieldStart("invocations");
         gen.writeStartObject();
         gen.writeBooleanField("executionSuccessful", notifications.isEmpty());
@@ -124,6 +136,27 @@ public final class SarifReport extends MachineReport {
         gen.writeEndObject();
         gen.writeEndArray();
         gen.writeEndObject();
+    }
+
+    private ObjectNode driver() {
+        ObjectNode driver = MAPPER.createObjectNode();
+        driver.put("name", "whittle");
+        driver.put("semanticVersion", version.matches("\\d+\\.\\d+\\.\\d+.*") ? version : "0.0.0-dev");
+        ArrayNode list = driver.putArray("rules");
+        for (PassInfo p : rules.values()) {
+            ObjectNode n = list.addObject();
+            n.put("id", p.id());
+            n.put("name", camel(p.id()));
+            n.putObject("shortDescription").put("text", p.title());
+            n.putObject("fullDescription").put("text", p.summary());
+            n.putObject("help").put("text", p.explanation() + "\n\nDetails: whittle explain " + p.id());
+            n.putObject("defaultConfiguration").put("level", "warning");
+            ArrayNode tags = n.putObject("properties").putArray("tags");
+            tags.add("dockerfile");
+            tags.add(p.level().name().toLowerCase(Locale.ROOT));
+            for (String rel : p.related()) tags.add(rel);
+        }
+        return driver;
     }
 
     /** Adds the physical location of a file; returns its (empty) region. */

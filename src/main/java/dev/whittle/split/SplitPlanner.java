@@ -5,7 +5,6 @@ import dev.whittle.facts.ImageRef;
 import dev.whittle.facts.StageFacts;
 import dev.whittle.facts.StageEffects;
 import dev.whittle.facts.Effect;
-import dev.whittle.facts.BuildContext;
 import dev.whittle.facts.Toolchain;
 import dev.whittle.split.Plan.Copy;
 import dev.whittle.split.Plan.Outcome;

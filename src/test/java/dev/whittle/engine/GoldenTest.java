@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.whittle.facts.BuildContext;
+import dev.whittle.config.ConfigFile;
+import dev.whittle.pass.Pass;
+import dev.whittle.split.Knowledge;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SourceText;
 import dev.whittle.tree.Dockerfile;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * Golden cases, discovered automatically: testdata/CASE/Dockerfile and testdata/CASE/expected/LEVEL.Dockerfile.
  * The output must equal the expected bytes, parse again, and a second run must change nothing. When
  * expected/LEVEL.changes exists, the change list (rewrites and findings, as `optimize` prints them)
- * must equal it too.
+ * must equal it too. A case folder with a .whittle.yaml runs its user rules after the passes.
  */
 class GoldenTest {
 
@@ -43,8 +46,11 @@ class GoldenTest {
                     Set<String> only = Files.exists(onlyFile)
                             ? Set.of(Files.readString(onlyFile).strip().split("\\s*,\\s*")) : Set.of();
                     // the case folder is the build context, as it is for `whittle optimize` by default
-                    Optimizer.Options options = new Optimizer.Options(level, only, Set.of())
-                            .withContext(BuildContext.of(input.getParent()));
+                    // a case with a .whittle.yaml runs its user rules too (its level is the expected file's)
+                    Path config = input.getParent().resolve(".whittle.yaml");
+                    List<Pass> rules = Files.exists(config) ? ConfigFile.read(config).rulePasses() : List.of();
+                    Optimizer.Options options = new Optimizer.Options(level, only, Set.of(),
+                            BuildContext.of(input.getParent()), Knowledge.shipped(), rules);
                     Dockerfile in = DockerfileReader.read(Files.readAllBytes(input));
                     Optimizer.Result r = Optimizer.optimize(in, options);
                     String out = r.output().print();
