@@ -51,8 +51,12 @@ final class BuildahEngine implements Engine {
         try {
             JsonNode manifest = JSON.readTree(image.get("Manifest").asText());
             long size = 0;
-            for (JsonNode layer : manifest.get("layers")) size += layer.get("size").asLong();
-            return new Image(size, manifest.get("layers").size());
+            List<Long> sizes = new ArrayList<>();
+            for (JsonNode layer : manifest.get("layers")) {
+                size += layer.get("size").asLong();
+                sizes.add(layer.get("size").asLong());
+            }
+            return new Image(size, manifest.get("layers").size(), sizes);
         } catch (IOException e) {
             throw new IllegalStateException("buildah inspect " + tag + ": " + e.getMessage(), e);
         }

@@ -22,9 +22,14 @@ final class Cleanup {
 
     private Cleanup() {}
 
-    /** Whether new engine commands are refused: the JVM is stopping (the cleanup itself may still run them). */
+    /** Set while an undo action runs, on whichever thread: its engine commands are never refused. */
+    /** Undo actions running now, on any thread: the JVM does not stop before they end. */
+    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final ThreadLocal<Boolean> UNDOING = ThreadLocal.withInitial(() -> false);
+
+    /** Whether new engine commands are refused: the JVM is stopping (undo actions may still run them). */
     static boolean refuses() {
-        return stopping && Thread.currentThread() != HOOK;
+        return stopping && Thread.currentThread() != HOOK && !UNDOING.get();
     }
 
     /** A started engine command: stopped should the JVM stop before it ends. */
@@ -61,7 +66,18 @@ final class Cleanup {
                 if (done) return;
                 done = true;
             }
-            undo.run();
+            boolean outer = UNDOING.get();
+            UNDOING.set(true);
+            ACTIVE.incrementAndGet();
+            try {
+                undo.run();
+            } finally {
+                UNDOING.set(outer);
+                synchronized (ACTIVE) {
+                    ACTIVE.decrementAndGet();
+                    ACTIVE.notifyAll();
+                }
+            }
         }
 
         @Override
@@ -86,6 +102,16 @@ final class Cleanup {
                 r.run();
             } catch (RuntimeException ignored) {
                 // best effort while the JVM stops
+            }
+        }
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        synchronized (ACTIVE) {
+            while (ACTIVE.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    ACTIVE.wait(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
     }

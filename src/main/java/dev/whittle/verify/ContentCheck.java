@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * What the original's final image has that the rewrite's lacks: the files its own instructions made (not the
  * base image's, not build-only paths), each with the instruction that made it, and of those the ones the image
- * needs at run time: named by the start command, or referred to by absolute path in an entrypoint script or a
- * config file of the image. A needed file missing makes the rewrite "different".
+ * needs at run time: named by the original's start command (unless the rewrite's start command names a file of
+ * that name it has: the artifact moved), named by the rewrite's own start command, or referred to by absolute
+ * path in an entrypoint script or a config file the rewrite's image holds (outside its base image). A needed file missing makes the rewrite "different".
  */
 public final class ContentCheck {
     private static final Pattern ABSOLUTE = Pattern.compile("(?<![A-Za-z0-9_.~$-])/[A-Za-z0-9_.@+-]+(?:/[A-Za-z0-9_.@+-]+)*");
@@ -46,7 +47,7 @@ public final class ContentCheck {
      * @param labels       the instruction of each layer of the original (from its {@link LayerReport})
      */
     public static Report compare(ImageArchive original, int originalBase, List<LayerReport.Row> labels, ImageArchive rewrite,
-                                 BuildPaths buildPaths) {
+                                 int rewriteBase, BuildPaths buildPaths) {
         MergedView before = new MergedView(original.layers());
         MergedView after = new MergedView(rewrite.layers());
         List<Missing> missing = new ArrayList<>();
@@ -90,10 +91,10 @@ public final class ContentCheck {
                 needed.add(new Needed(word, "the rewrite's own start command names it (" + String.join(" ", rewriteStart) + "), and the rewrite does not have it"));
             }
         }
-        // scripts and config files of the original that refer to a missing file by its absolute path
-        for (int i = originalBase; i < original.layers().size(); i++) {
-            for (Map.Entry<String, String> t : original.layers().get(i).texts().entrySet()) {
-                MergedView.Placed now = before.files().get(t.getKey());
+        // scripts and config files of the rewrite's image that refer to a missing file by its absolute path
+        for (int i = rewriteBase; i < rewrite.layers().size(); i++) {
+            for (Map.Entry<String, String> t : rewrite.layers().get(i).texts().entrySet()) {
+                MergedView.Placed now = after.files().get(t.getKey());
                 if (now == null || now.layer() != i) continue; // replaced or deleted later
                 Matcher m = ABSOLUTE.matcher(t.getValue());
                 while (m.find()) {

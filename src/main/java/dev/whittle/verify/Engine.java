@@ -8,8 +8,16 @@ import java.util.Map;
 /** A container engine whittle can build and run images with: docker, podman or buildah. */
 public interface Engine {
 
-    /** Facts about a built image. */
-    record Image(long sizeBytes, int layers) {}
+    /**
+     * Facts about a built image, as the engine reports them.
+     *
+     * @param layerBytes each layer's size in the engine's own figures (empty when it does not say)
+     */
+    record Image(long sizeBytes, int layers, List<Long> layerBytes) {
+        public Image(long sizeBytes, int layers) {
+            this(sizeBytes, layers, List.of());
+        }
+    }
 
     /** The engine itself failed (it could not start a container, export an image...): the check could not run. */
     final class Failure extends Exception {

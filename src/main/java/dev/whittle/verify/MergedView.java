@@ -39,7 +39,7 @@ final class MergedView {
     MergedView(List<ImageArchive.Layer> layers, int upTo) {
         for (int i = 0; i < upTo && i < layers.size(); i++) {
             List<ImageArchive.Entry> entries = layers.get(i).entries();
-            for (ImageArchive.Entry e : entries) if (e.kind() == ImageArchive.Kind.OPAQUE) hideBelow(e.path(), i, false);
+            for (ImageArchive.Entry e : entries) if (e.kind() == ImageArchive.Kind.OPAQUE) hideBelow(e.path(), i, true);
             for (ImageArchive.Entry e : entries) apply(e, i);
         }
     }

@@ -96,9 +96,13 @@ public final class Verifier {
     /** One check's answers in both images, and how they differ (null: the same). */
     public record Seen(String check, String before, String after, String difference) {}
 
-    /** One image: built or not, how long it took, its size and layers, what the check saw, its layer report. */
+    /**
+     * One image: built or not, how long it took, its size and layers, what the check saw, its layer report.
+     *
+     * @param engineLayerBytes each layer's size as the engine reports it (buildah inspect), to compare with the report's
+     */
     public record Side(boolean built, double buildSeconds, long sizeBytes, int layers, String outcome, String log,
-                       LayerReport layerReport) {}
+                       LayerReport layerReport, List<Long> engineLayerBytes) {}
 
     /**
      * @param verdict null when the rewrite builds and behaves the same, else why not (or why the check could not run)
@@ -142,24 +146,24 @@ public final class Verifier {
         String after = "localhost/" + id + "-after";
         Path dir = Files.createTempDirectory("whittle-verify");
         try (Cleanup.Handle undo = Cleanup.onStop(() -> {
+            deleteTree(dir);
             engine.remove(after);
             engine.remove(before);
-            deleteTree(dir);
         })) {
             Path rewrittenFile = dir.resolve("Dockerfile");
             Files.write(rewrittenFile, SourceText.encode(rewritten)); // bytes that are not UTF-8 stay as they were
             String described = check.describe();
             Exec.Result b = engine.build(dockerfile.toAbsolutePath(), context.toAbsolutePath(), before, pull, cache, buildLimit);
             if (!b.ok()) {
-                Side s = new Side(false, b.seconds(), 0, 0, null, b.tail(15), null);
+                Side s = new Side(false, b.seconds(), 0, 0, null, b.tail(15), null, List.of());
                 return new Report(engine.name(), described, s, null, Outcome.ORIGINAL_FAILED, "the original does not build",
                         List.of(), null, true);
             }
             Exec.Result a = engine.build(rewrittenFile, context.toAbsolutePath(), after, pull, cache, buildLimit);
             Engine.Image bi = engine.inspect(before);
             if (!a.ok()) {
-                Side sb = new Side(true, b.seconds(), bi.sizeBytes(), bi.layers(), null, "", null);
-                Side sa = new Side(false, a.seconds(), 0, 0, null, a.tail(15), null);
+                Side sb = new Side(true, b.seconds(), bi.sizeBytes(), bi.layers(), null, "", null, bi.layerBytes());
+                Side sa = new Side(false, a.seconds(), 0, 0, null, a.tail(15), null, List.of());
                 return new Report(engine.name(), described, sb, sa, Outcome.DIFFERENT, "the rewrite does not build", List.of(), null, false);
             }
             Engine.Image ai = engine.inspect(after);
@@ -178,8 +182,8 @@ public final class Verifier {
                 outcome = Outcome.COULD_NOT_RUN;
                 verdict = images.failure();
             }
-            Side sb = new Side(true, b.seconds(), bi.sizeBytes(), bi.layers(), seen.before(), seen.beforeLog(), setup.layers() ? images.before() : null);
-            Side sa = new Side(true, a.seconds(), ai.sizeBytes(), ai.layers(), seen.after(), seen.afterLog(), setup.layers() ? images.after() : null);
+            Side sb = new Side(true, b.seconds(), bi.sizeBytes(), bi.layers(), seen.before(), seen.beforeLog(), setup.layers() ? images.before() : null, bi.layerBytes());
+            Side sa = new Side(true, a.seconds(), ai.sizeBytes(), ai.layers(), seen.after(), seen.afterLog(), setup.layers() ? images.after() : null, ai.layerBytes());
             return new Report(engine.name(), described, sb, sa, outcome, verdict, seen.checks(), images.contents(), false);
         }
     }
@@ -204,7 +208,7 @@ public final class Verifier {
             int baseA = base[1];
             LayerReport lb = LayerReport.of("original", xb, sb, baseB);
             LayerReport la = LayerReport.of("rewrite", xa, sa, baseA);
-            ContentCheck.Report c = setup.contents() ? ContentCheck.compare(xb, baseB, lb.layers(), xa, setup.buildPaths()) : null;
+            ContentCheck.Report c = setup.contents() ? ContentCheck.compare(xb, baseB, lb.layers(), xa, baseA, setup.buildPaths()) : null;
             return new Images(lb, la, c, null);
         } catch (Engine.Failure | IOException e) {
             return new Images(null, null, null, "the images could not be read for the content comparison: " + e.getMessage());

@@ -24,6 +24,7 @@ class FakeEngine implements Engine {
     final Map<String, List<String>> entrypoints = new HashMap<>();
     final Map<String, List<String>> cmds = new HashMap<>();
     final Map<String, List<String>> baseIds = new HashMap<>();
+    final Map<String, String> workdirs = new HashMap<>();
     final Map<String, String> built = new HashMap<>();
     final List<String> removed = new ArrayList<>();
     final List<Map<Integer, Integer>> podPorts = new ArrayList<>();
@@ -73,7 +74,8 @@ class FakeEngine implements Engine {
         String image = built.get(tag);
         List<TestArchives.LayerSpec> spec = layers.getOrDefault(image, List.of(new TestArchives.LayerSpec("/bin/sh -c true").file("app", "x")));
         try {
-            TestArchives.write(archive, false, entrypoints.getOrDefault(image, List.of()), cmds.getOrDefault(image, List.of("/app")), "/", spec);
+            TestArchives.write(archive, false, entrypoints.getOrDefault(image, List.of()), cmds.getOrDefault(image, List.of("/app")),
+                    workdirs.getOrDefault(image, "/"), spec);
         } catch (IOException e) {
             throw new Failure(e.getMessage());
         }
