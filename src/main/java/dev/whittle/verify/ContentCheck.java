@@ -68,7 +68,7 @@ public final class ContentCheck {
                 continue;
             }
             LayerReport.Row row = p.layer() < labels.size() ? labels.get(p.layer()) : null;
-            missing.add(new Missing(abs, e.size(), row == null ? 0 : row.line(), row == null ? "" : row.instruction()));
+            missing.add(new Missing(abs, e.size(), row == null ? 0 : row.line(), row == null ? "" : row.label()));
             missingBytes += e.size();
         }
         Set<String> missingPaths = new LinkedHashSet<>();

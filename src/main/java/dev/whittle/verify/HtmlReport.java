@@ -42,7 +42,9 @@ public final class HtmlReport {
         h.append("<h2>Image size</h2>\n").append(totals(before, after));
         h.append("<p class=\"legend\"><span style=\"background:").append(BEFORE).append("\"></span>").append(esc(before.image()));
         if (after != null) h.append("<span style=\"background:").append(AFTER).append("\"></span>").append(esc(after.image()));
-        h.append("<span style=\"background:").append(BEFORE_BASE).append("\"></span>base image layers</p>\n");
+        h.append("<span style=\"background:").append(BEFORE_BASE).append("\"></span>");
+        if (after != null) h.append("<span style=\"background:").append(AFTER_BASE).append("\"></span>");
+        h.append("base image layers</p>\n");
         h.append("<h2>Layers</h2>\n").append(layerChart(before, after));
         table(h, before, BEFORE, BEFORE_BASE);
         if (after != null) table(h, after, AFTER, AFTER_BASE);
@@ -116,7 +118,7 @@ public final class HtmlReport {
             s.append("<text x=\"0\" y=\"").append(y + 14).append("\" font-size=\"12\">").append(esc((String) bars.get(i)[0]))
                     .append(" #").append(r.index() + 1).append("</text>\n");
             s.append("<rect class=\"layer\" x=\"100\" y=\"").append(y).append("\" width=\"").append(w).append("\" height=\"18\" fill=\"")
-                    .append(bars.get(i)[2]).append("\"><title>").append(esc(r.instruction())).append("</title></rect>\n");
+                    .append(bars.get(i)[2]).append("\"><title>").append(esc(r.label())).append("</title></rect>\n");
             s.append("<text x=\"").append(100 + w + 6).append("\" y=\"").append(y + 14).append("\" font-size=\"12\">")
                     .append(LayerText.human(r.tarBytes())).append("</text>\n");
         }
@@ -133,7 +135,7 @@ public final class HtmlReport {
             h.append("<tr style=\"background:").append(row.base() ? "#f4f4f4" : "#fff").append("\"><td class=\"n\">").append(row.index() + 1)
                     .append("</td><td class=\"n\">").append(LayerText.human(row.tarBytes())).append("</td><td class=\"n\">").append(row.files())
                     .append("</td><td class=\"n\">").append(row.wastedBytes() == 0 ? "" : LayerText.human(row.wastedBytes()))
-                    .append("</td><td><code>").append(esc(row.instruction())).append("</code></td></tr>\n");
+                    .append("</td><td><code>").append(esc(row.label())).append("</code></td></tr>\n");
         }
         h.append("</table>\n");
         if (!r.waste().isEmpty()) {

@@ -35,7 +35,12 @@ public record LayerReport(String image, List<Row> layers, int baseLayers, long t
      * @param instruction  that instruction, or the history entry
      */
     public record Row(int index, long tarBytes, long fileBytes, int files, long wastedBytes, boolean base, int line,
-                      String instruction) {}
+                      String instruction) {
+        /** "line 4: COPY . ." (the instruction alone when no line is known). */
+        public String label() {
+            return line > 0 ? "line " + line + ": " + instruction : instruction;
+        }
+    }
 
     /**
      * Bytes a layer stores that a later layer hides.
@@ -99,9 +104,12 @@ public record LayerReport(String image, List<Row> layers, int baseLayers, long t
             long bytes = g.stream().mapToLong(MergedView.Loss::bytes).sum();
             List<String> examples = g.stream().sorted(Comparator.comparingLong(MergedView.Loss::bytes).reversed()).limit(5)
                     .map(x -> "/" + x.path()).toList();
-            String advice = WasteAdvice.advise(g.stream().map(MergedView.Loss::path).toList(), first.deleted(), label[first.added()], label[first.removed()]);
-            waste.add(new Waste(first.added(), label[first.added()], first.removed(), label[first.removed()], first.deleted(),
-                    bytes, g.size(), examples, advice));
+            String added = rows.get(first.added()).label();
+            String removed = rows.get(first.removed()).label();
+            String advice = first.removed() < base
+                    ? "inside the base image: nothing to change in this Dockerfile (a slimmer base image avoids it)"
+                    : WasteAdvice.advise(g.stream().map(MergedView.Loss::path).toList(), first.deleted(), label[first.added()], label[first.removed()]);
+            waste.add(new Waste(first.added(), added, first.removed(), removed, first.deleted(), bytes, g.size(), examples, advice));
         }
         waste.sort(Comparator.comparingLong(Waste::bytes).reversed());
         long finalBytes = fileBytes - wastedTotal;

@@ -22,7 +22,7 @@ public final class LayerText {
         out.printf("  %3s %10s %8s %10s  %s%n", "#", "size", "files", "wasted", "made by");
         for (LayerReport.Row row : r.layers()) {
             out.printf("  %3d %10s %8d %10s  %s%n", row.index() + 1, human(row.tarBytes()), row.files(),
-                    row.wastedBytes() == 0 ? "-" : human(row.wastedBytes()), cut(row.instruction(), 90));
+                    row.wastedBytes() == 0 ? "-" : human(row.wastedBytes()), cut(row.label(), 90));
         }
         if (!r.waste().isEmpty()) {
             out.println("  wasted: stored by one layer, deleted or overwritten by a later one");

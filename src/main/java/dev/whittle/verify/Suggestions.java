@@ -21,6 +21,7 @@ public final class Suggestions {
     public static List<Suggestion> of(LayerReport report, ImageArchive archive, BuildPaths buildPaths) {
         List<Suggestion> out = new ArrayList<>();
         for (LayerReport.Waste w : report.waste()) {
+            if (w.removedBy() < report.baseLayers()) continue; // the base image's own
             out.add(new Suggestion(w.addedBy(), w.addedInstruction(), w.bytes(), w.advice() + " (" + w.files() + " files, "
                     + (w.deleted() ? "deleted" : "overwritten") + " by " + w.removedInstruction() + ")"));
         }
@@ -37,7 +38,7 @@ public final class Suggestions {
             if (bytes < 1_000_000) return;
             List<String> parts = new ArrayList<>();
             groups.forEach((g, b) -> parts.add(g + " " + LayerText.human(b)));
-            out.add(new Suggestion(layer, report.layers().get(layer).instruction(), bytes, "ships build-only files ("
+            out.add(new Suggestion(layer, report.layers().get(layer).label(), bytes, "ships build-only files ("
                     + String.join(", ", parts) + "): a builder stage keeps them out of the image (split-build-runtime), "
                     + "or remove them in the same step"));
         });
