@@ -64,34 +64,35 @@ public record BuildSteps(String baseImage, List<Step> steps) {
     }
 
     /**
-     * Names the layers above the base: each history entry is matched, in order, to the next instruction of its
-     * kind (a RUN to a RUN whose command the entry holds when one does), else named by the entry itself.
+     * Names the layers above the base: matched from the top down, each history entry to the nearest earlier
+     * instruction of its kind (a RUN to a RUN whose command the entry holds when one does), so base layers the
+     * caller could not tell apart are left to their history entries.
      *
-     * @return one label per layer from {@code base} on, and the Dockerfile line (0 when none)
+     * @return one step per layer from {@code base} on (line 0 when no instruction matched: named by its history)
      */
     List<Step> match(List<ImageArchive.Layer> layers, int base) {
-        List<Step> out = new ArrayList<>();
-        int next = 0;
-        for (int i = base; i < layers.size(); i++) {
+        Step[] out = new Step[layers.size() - base];
+        int next = steps.size() - 1;
+        for (int i = layers.size() - 1; i >= base; i--) {
             ImageArchive.History h = layers.get(i).history();
             String by = h == null ? "" : h.createdBy();
             String kind = kindOf(by);
             int found = -1;
-            for (int k = next; k < steps.size() && found < 0; k++) {
+            for (int k = next; k >= 0 && found < 0; k--) {
                 Step s = steps.get(k);
                 boolean sameKind = s.keyword().equals(kind) || (kind.equals("COPY") && s.keyword().equals("ADD"))
                         || (kind.equals("ADD") && s.keyword().equals("COPY"));
                 if (sameKind && (!kind.equals("RUN") || mentions(by, s))) found = k;
             }
-            for (int k = next; k < steps.size() && found < 0; k++) if (steps.get(k).keyword().equals(kind)) found = k;
+            for (int k = next; k >= 0 && found < 0 && kind.equals("RUN"); k--) if (steps.get(k).keyword().equals(kind)) found = k;
             if (found >= 0) {
-                out.add(steps.get(found));
-                next = found + 1;
+                out[i - base] = steps.get(found);
+                next = found - 1;
             } else {
-                out.add(new Step(0, kind, history(by)));
+                out[i - base] = new Step(0, kind, history(by));
             }
         }
-        return out;
+        return List.of(out);
     }
 
     /** What a history entry says, without the engine's "/bin/sh -c #(nop)" and "# buildkit" wrapping. */

@@ -29,7 +29,7 @@ public final class LayerText {
             for (LayerReport.Waste w : r.waste().subList(0, Math.min(8, r.waste().size()))) {
                 out.printf("  %10s  %s%n", human(w.bytes()), cut(w.addedInstruction(), 90));
                 out.printf("  %10s  %s by %s (%d files: %s)%n", "", w.deleted() ? "deleted" : "overwritten",
-                        cut(w.removedInstruction(), 60), w.files(), String.join(", ", w.examples().subList(0, Math.min(3, w.examples().size()))));
+                        cut(w.removedInstruction(), 60), w.files(), w.files() == 1 ? "file" : "files", String.join(", ", w.examples().subList(0, Math.min(3, w.examples().size()))));
                 out.printf("  %10s  %s%n", "", w.advice());
             }
         }

@@ -22,7 +22,7 @@ public final class Suggestions {
         List<Suggestion> out = new ArrayList<>();
         for (LayerReport.Waste w : report.waste()) {
             if (w.removedBy() < report.baseLayers()) continue; // the base image's own
-            out.add(new Suggestion(w.addedBy(), w.addedInstruction(), w.bytes(), w.advice() + " (" + w.files() + " files, "
+            out.add(new Suggestion(w.addedBy(), w.addedInstruction(), w.bytes(), w.advice() + " (" + w.files() + (w.files() == 1 ? " file, " : " files, ")
                     + (w.deleted() ? "deleted" : "overwritten") + " by " + w.removedInstruction() + ")"));
         }
         MergedView view = new MergedView(archive.layers());
