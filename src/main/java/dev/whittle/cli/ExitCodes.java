@@ -23,5 +23,5 @@ public final class ExitCodes {
             + "  2  bad input: unparseable or unreadable file, bad option (path:line:col: message)%n"
             + "  3  verify: the rewrite does not build, lacks a file the image needs, or behaves differently%n"
             + "  4  internal error (please report it)%n"
-            + "  5  verify: the check could not run (neither image answered, the original failed its own check, the engine failed)";
+            + "  5  verify: the check could not run (neither image answered, the engine failed)";
 }
