@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,7 @@ public record Container(Map<String, String> env, List<String> args) {
     public static final Container NONE = new Container(Map.of(), List.of());
 
     public Container {
-        env = Map.copyOf(new LinkedHashMap<>(env));
+        env = Map.copyOf(env);
         args = List.copyOf(args);
     }
 

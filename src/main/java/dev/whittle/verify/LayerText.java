@@ -28,7 +28,7 @@ public final class LayerText {
             out.println("  wasted: stored by one layer, deleted or overwritten by a later one");
             for (LayerReport.Waste w : r.waste().subList(0, Math.min(8, r.waste().size()))) {
                 out.printf("  %10s  %s%n", human(w.bytes()), cut(w.addedInstruction(), 90));
-                out.printf("  %10s  %s by %s (%d files: %s)%n", "", w.deleted() ? "deleted" : "overwritten",
+                out.printf("  %10s  %s by %s (%d %s: %s)%n", "", w.deleted() ? "deleted" : "overwritten",
                         cut(w.removedInstruction(), 60), w.files(), w.files() == 1 ? "file" : "files", String.join(", ", w.examples().subList(0, Math.min(3, w.examples().size()))));
                 out.printf("  %10s  %s%n", "", w.advice());
             }

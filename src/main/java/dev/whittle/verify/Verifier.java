@@ -87,6 +87,15 @@ public final class Verifier {
             services = List.copyOf(services);
         }
 
+        /** What the containers are given, for the report: " with ..." or "". */
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            if (!container.env().isEmpty()) parts.add("environment " + String.join(", ", container.env().keySet().stream().sorted().toList()));
+            if (!container.args().isEmpty()) parts.add("arguments " + String.join(" ", container.args()));
+            if (!services.isEmpty()) parts.add("services " + String.join(", ", services.stream().map(Service::image).toList()));
+            return parts.isEmpty() ? "" : " with " + String.join("; ", parts);
+        }
+
         /** No environment, arguments or services; the contents compared, no layer report. */
         public static Setup plain() {
             return new Setup(Container.NONE, List.of(), false, true, BuildPaths.load(null));
@@ -152,7 +161,7 @@ public final class Verifier {
         })) {
             Path rewrittenFile = dir.resolve("Dockerfile");
             Files.write(rewrittenFile, SourceText.encode(rewritten)); // bytes that are not UTF-8 stay as they were
-            String described = check.describe();
+            String described = check.describe() + setup.describe();
             Exec.Result b = engine.build(dockerfile.toAbsolutePath(), context.toAbsolutePath(), before, pull, cache, buildLimit);
             if (!b.ok()) {
                 Side s = new Side(false, b.seconds(), 0, 0, null, b.tail(15), null, List.of());

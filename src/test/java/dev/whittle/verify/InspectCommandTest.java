@@ -45,6 +45,9 @@ class InspectCommandTest {
         assertEquals(0, inspect("inspect", "--dockerfile", df.toString(), "--html", html.toString(), archive().toString()), err);
         assertTrue(out.contains("line 2: RUN apt-get update && apt-get install -y curl"), out);
         assertTrue(out.contains("efficiency"), out);
+        assertTrue(out.contains("deleted by line 4: RUN rm -rf /var/lib/apt/lists/* && chmod 755 /app... (2 files: "
+                + "/var/lib/apt/lists/deb.debian.org_Packages, /var/lib/apt/lists/deb.debian.org_Sources)"), out);
+        assertTrue(out.contains("(1 file: /app/app)"), out);
         assertTrue(out.contains("suggestions, the most bytes first:"), out);
         assertTrue(out.contains("apt-lists-cleanup"), out);
         assertTrue(Files.readString(html).contains("<svg id=\"layers\""));
