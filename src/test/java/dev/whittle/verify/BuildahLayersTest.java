@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real image built with buildah: the layer report read from buildah's own export agrees with buildah inspect.
- * Runs where buildah has the stand-in debian:bookworm-slim (STORAGE_DRIVER as the e2e suite sets it).
+ * Runs where buildah is set up as the e2e suite sets it (STORAGE_DRIVER=vfs BUILDAH_ISOLATION=chroot, which
+ * .ci/run exports) and has the stand-in debian:bookworm-slim (testdata/e2e/standins.sh makes it).
  */
 class BuildahLayersTest {
     private static final String BASE = "docker.io/library/debian:bookworm-slim";
@@ -25,6 +26,8 @@ class BuildahLayersTest {
     void layerFiguresAgreeWithBuildahInspect() throws Exception {
         BuildahEngine engine = new BuildahEngine();
         assumeTrue(engine.works(), "buildah is not installed");
+        assumeTrue("vfs".equals(System.getenv("STORAGE_DRIVER")) && "chroot".equals(System.getenv("BUILDAH_ISOLATION")),
+                "buildah's storage and isolation are not the e2e suite's (STORAGE_DRIVER=vfs BUILDAH_ISOLATION=chroot)");
         assumeTrue(!engine.layerIds(BASE).isEmpty(), BASE + " is not in buildah's storage (testdata/e2e/standins.sh makes it)");
         Files.writeString(dir.resolve("a.txt"), "hello\n");
         Files.writeString(dir.resolve("Dockerfile"), """
