@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The end-to-end suite: for every app under apps/ (its Dockerfile and sources, or a `source` file naming them) and every level in its `levels` file, `whittle verify`
-# builds the legacy Dockerfile and whittle's rewrite with buildah, runs the app's check (verify.args) in both
-# images, and records sizes, layers and build times. Prints a table (also written to out/results.md) and
-# fails when an app's rewrite does not build, behaves differently, or is not at least `min-ratio` times smaller.
+# builds the legacy Dockerfile and whittle's rewrite with buildah, compares the files of the two final images
+# (what the rewrite lacks outside the base image and build-only paths), runs the app's check (verify.args: HTTP
+# checks with --compare / --ignore-json / --expect-status, --env, --arg, --service ...) in both images, and writes
+# the layer report (JSON, and HTML opened in headless Chromium to check its charts are drawn). summary.py prints a
+# table and each app's layers (also written to out/results.md) and fails when an app's rewrite does not build,
+# lacks a file the image needs, behaves differently, the check could not run, is not at least `min-ratio` times
+# smaller, or a layer's size differs from what buildah inspect says by more than 1%.
 #
 # Here the base images are local stand-ins built from Debian packages by standins.sh (this machine cannot
 # reach Docker Hub). With a normal Docker engine and the real images: WHITTLE_E2E_ENGINE=docker
@@ -22,10 +26,17 @@ else
   pull=()
 fi
 [ -f "$repo/target/whittle.jar" ] || (cd "$repo" && mvn -B -q -DskipTests package)
+# the service the python-service app asks (verify --service), built from a stand-in like the others
+if [ "$engine" = buildah ]; then
+  buildah inspect --type image localhost/whittle-e2e-items > /dev/null 2>&1 \
+    || buildah bud -q --pull=never -t localhost/whittle-e2e-items "$here/services/items" > /dev/null
+else
+  "$engine" build -q -t localhost/whittle-e2e-items "$here/services/items" > /dev/null
+fi
 
 apps=("$@")
 [ ${#apps[@]} -gt 0 ] || apps=($(ls "$here/apps"))
-rm -f "$out"/*.json
+rm -f "$out"/*.json "$out"/*.html "$out"/*.dom
 for app in "${apps[@]}"; do
   dir="$here/apps/$app"
   read -r -a args < "$dir/verify.args" || true
@@ -36,9 +47,16 @@ for app in "${apps[@]}"; do
     echo "e2e: $app ($level)..." >&2
     rc=0
     java -jar "$repo/target/whittle.jar" verify --engine "$engine" "${pull[@]}" --no-cache --level "$level" --format json \
-      "${args[@]}" "$src/Dockerfile" > "$out/$app.$level.json" 2> "$out/$app.$level.log" || rc=$?
+      --layers --html "$out/$app.$level.html" "${args[@]}" "$src/Dockerfile" > "$out/$app.$level.json" 2> "$out/$app.$level.log" || rc=$?
     echo "$rc" > "$out/$app.$level.rc"
     [ "$rc" = 0 ] || { echo "e2e: $app ($level) exit $rc" >&2; tail -30 "$out/$app.$level.log" >&2; }
+    # the HTML report in a real browser: the DOM it builds must hold both charts (summary.py checks)
+    if [ -f "$out/$app.$level.html" ] && command -v chromium > /dev/null; then
+      timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync --user-data-dir="$out/chromium-profile" --dump-dom "file://$out/$app.$level.html" \
+        > "$out/$app.$level.dom" 2> /dev/null || true
+      rm -rf "$out/chromium-profile"
+    fi
   done
 done
 
@@ -75,40 +93,4 @@ echo "$self_status" > "$out/self.status"
 # intermediate images of the builds (kept by --layers) are not needed any more
 [ "$engine" = buildah ] && buildah rmi --prune > /dev/null 2>&1 || true
 
-python3 - "$here" "$out" "${apps[@]}" <<'PY'
-import json, os, sys
-here, out, apps = sys.argv[1], sys.argv[2], sys.argv[3:]
-rows, failed = [], []
-for app in apps:
-    need = float(open(os.path.join(here, "apps", app, "min-ratio")).read())
-    for level in open(os.path.join(here, "apps", app, "levels")).read().split():
-        base = os.path.join(out, f"{app}.{level}")
-        rc = int(open(base + ".rc").read())
-        try:
-            r = json.load(open(base + ".json"))
-        except (OSError, ValueError):
-            failed.append(f"{app} ({level}): no report, exit {rc}")
-            continue
-        b, a = r["before"], r.get("after") or {}
-        ratio = b["sizeBytes"] / a["sizeBytes"] if a.get("sizeBytes") else 0
-        ok = rc == 0 and r["verdict"] is None and ratio >= need
-        if not ok:
-            failed.append(f"{app} ({level}): {r['verdict'] or ''} ratio {ratio:.1f}x, needs {need:g}x, exit {rc}")
-        rows.append(f"| {app} | {level} | {b['sizeBytes']/1e6:,.1f} MB | {a.get('sizeBytes', 0)/1e6:,.1f} MB | "
-                    f"{ratio:,.1f}x (≥ {need:g}x) | {b['layers']} / {a.get('layers', '-')} | "
-                    f"{b['buildSeconds']:.0f} s / {a.get('buildSeconds', 0):.0f} s | {a.get('outcome') or '-'} | "
-                    f"{'pass' if ok else 'FAIL'} |")
-table = ["| app | level | size before | size after | ratio | layers before / after | build before / after | check (both) | result |",
-         "|---|---|---|---|---|---|---|---|---|"] + rows
-self_status = open(os.path.join(out, "self.status")).read().strip()
-table.append("")
-table.append(f"whittle's own Dockerfile: {self_status}")
-if self_status.startswith("FAIL"):
-    failed.append("whittle's own Dockerfile: " + self_status)
-text = "\n".join(table) + "\n"
-open(os.path.join(out, "results.md"), "w").write(text)
-print(text)
-for f in failed:
-    print("FAILED:", f)
-sys.exit(1 if failed else 0)
-PY
+python3 "$here/summary.py" "$here" "$out" "${apps[@]}"

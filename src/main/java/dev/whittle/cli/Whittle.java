@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         },
         mixinStandardHelpOptions = true,
         versionProvider = Whittle.Version.class,
-        subcommands = {OptimizeCommand.class, CheckCommand.class, BatchCommand.class, VerifyCommand.class, RulesCommand.class, ExplainCommand.class, LspCommand.class,
+        subcommands = {OptimizeCommand.class, CheckCommand.class, BatchCommand.class, VerifyCommand.class, InspectCommand.class,
+            RulesCommand.class, ExplainCommand.class, LspCommand.class,
             ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class Whittle implements Runnable {

@@ -38,6 +38,7 @@ final class Exec {
 
     static Result run(List<String> command, Path dir, Duration limit) {
         long start = System.nanoTime();
+        if (Cleanup.refuses()) return new Result(130, "whittle is stopping: " + command.get(0) + " not started", 0);
         Process p;
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -46,6 +47,24 @@ final class Exec {
         } catch (IOException e) {
             return new Result(127, command.get(0) + ": " + e.getMessage(), 0);
         }
+        Cleanup.started(p);
+        try {
+            return finish(p, limit, start);
+        } finally {
+            Cleanup.ended(p);
+        }
+    }
+
+    /** Starts a long-running command (a served app), stopped should the JVM stop; null when it cannot start. */
+    static Process spawn(List<String> command) throws IOException {
+        if (Cleanup.refuses()) throw new IOException("whittle is stopping: " + command.get(0) + " not started");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Cleanup.started(p);
+        p.onExit().thenRun(() -> Cleanup.ended(p));
+        return p;
+    }
+
+    private static Result finish(Process p, Duration limit, long start) {
         try {
             p.getOutputStream().close();
         } catch (IOException ignored) {
