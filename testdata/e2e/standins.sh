@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds local stand-ins for the public base images that the e2e Dockerfiles and whittle's templates name,
-# from Debian bookworm packages only (this machine reaches deb.debian.org, Maven Central and npm, not Docker
+# from Debian bookworm packages only (this machine reaches Debian's mirror, Maven Central and npm, not Docker
 # Hub). They carry the exact names (docker.io/library/golang:1.18.3, gcr.io/distroless/static-debian12:nonroot,
 # ...), so `buildah bud --pull=never` resolves the Dockerfiles to them. They are not the real images: the
 # language versions are Debian's (Go 1.19, Node 18, Python 3.11, Rust 1.63, OpenJDK 17, GCC 12), and their
@@ -9,7 +9,10 @@
 set -euo pipefail
 export STORAGE_DRIVER="${STORAGE_DRIVER:-vfs}" BUILDAH_ISOLATION="${BUILDAH_ISOLATION:-chroot}"
 cache="${WHITTLE_E2E_CACHE:-/var/tmp/whittle-e2e}"
-mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+# the Debian mirror of this machine's own apt configuration, unless DEBIAN_MIRROR says another
+mirror="${DEBIAN_MIRROR:-$(sed -n 's|^URIs: *\(.*/debian\)/*$|\1|p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)}"
+[ -n "$mirror" ] || mirror=$(sed -n 's|^deb \(\[[^]]*\] \)\?\([^ ]*/debian\)/* .*|\2|p' /etc/apt/sources.list 2>/dev/null | head -1)
+[ -n "$mirror" ] || { echo "standins: no Debian mirror in the apt configuration; set DEBIAN_MIRROR" >&2; exit 2; }
 log() { echo "standins: $*" >&2; }
 have() { [ -z "${WHITTLE_E2E_REBUILD:-}" ] && buildah inspect --type image "$1" > /dev/null 2>&1; }
 PATH_ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin

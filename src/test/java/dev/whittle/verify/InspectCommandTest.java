@@ -46,7 +46,7 @@ class InspectCommandTest {
         assertTrue(out.contains("line 2: RUN apt-get update && apt-get install -y curl"), out);
         assertTrue(out.contains("efficiency"), out);
         assertTrue(out.contains("deleted by line 4: RUN rm -rf /var/lib/apt/lists/* && chmod 755 /app... (2 files: "
-                + "/var/lib/apt/lists/deb.debian.org_Packages, /var/lib/apt/lists/deb.debian.org_Sources)"), out);
+                + "/var/lib/apt/lists/mirror_Packages, /var/lib/apt/lists/mirror_Sources)"), out);
         assertTrue(out.contains("(1 file: /app/app)"), out);
         assertTrue(out.contains("suggestions, the most bytes first:"), out);
         assertTrue(out.contains("apt-lists-cleanup"), out);

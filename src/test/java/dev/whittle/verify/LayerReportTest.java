@@ -28,8 +28,8 @@ class LayerReportTest {
                 new TestArchives.LayerSpec("/bin/sh -c #(nop) ADD file:abc in / ").dir("usr").dir("usr/bin").file("usr/bin/sh", 1000)
                         .dir("etc").file("etc/os-release", "ID=debian\n"),
                 new TestArchives.LayerSpec("/bin/sh -c apt-get update && apt-get install -y curl").dir("var").dir("var/lib")
-                        .dir("var/lib/apt").dir("var/lib/apt/lists").file("var/lib/apt/lists/deb.debian.org_Packages", 40_000)
-                        .file("var/lib/apt/lists/deb.debian.org_Sources", 20_000).file("usr/bin/curl", 5_000),
+                        .dir("var/lib/apt").dir("var/lib/apt/lists").file("var/lib/apt/lists/mirror_Packages", 40_000)
+                        .file("var/lib/apt/lists/mirror_Sources", 20_000).file("usr/bin/curl", 5_000),
                 new TestArchives.LayerSpec("/bin/sh -c #(nop) COPY file:def in /app/app ").dir("app").file("app/app", 9_000),
                 new TestArchives.LayerSpec("/bin/sh -c rm -rf /var/lib/apt/lists/* && chmod 755 /app/app")
                         .opaque("var/lib/apt/lists").file("app/app", 9_000));
@@ -76,7 +76,7 @@ class LayerReportTest {
         assertEquals(60_000, lists.bytes());
         assertEquals(2, lists.files());
         assertTrue(lists.deleted());
-        assertEquals("/var/lib/apt/lists/deb.debian.org_Packages", lists.examples().get(0));
+        assertEquals("/var/lib/apt/lists/mirror_Packages", lists.examples().get(0));
         assertTrue(lists.advice().contains("apt-lists-cleanup"), lists.advice());
         LayerReport.Waste chmod = r.waste().get(1);
         assertTrue(!chmod.deleted() && chmod.advice().contains("COPY --chmod"), chmod.advice());
