@@ -1108,13 +1108,105 @@ def entry_yaml(e):
     return "  - {" + ", ".join(fields) + "}"
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Coverage of a corpus of Dockerfiles
+
+COVERED = ["golang", "python", "node", "ruby", "rust", "gcc", "openjdk", "java", "eclipse-temurin", "maven",
+           "gradle", "php", "buildpack-deps", "debian", "ubuntu", "alpine", "centos", "fedora", "amazonlinux"]
+
+
+def corpus_from_lines(root):
+    """Counter of (repository, tag) over the FROM lines of every file named Dockerfile below root; a FROM that
+    names an earlier stage is not an image."""
+    counts = collections.Counter()
+    for folder, _, files in os.walk(root):
+        for f in files:
+            if f != "Dockerfile":
+                continue
+            try:
+                with open(os.path.join(folder, f), encoding="utf-8", errors="replace") as fh:
+                    text = re.sub(r"\\\r?\n", " ", fh.read())
+            except OSError:
+                continue
+            stages = set()
+            for line in text.splitlines():
+                m = re.match(r"\s*FROM\s+(.*)", line, re.I)
+                if not m:
+                    continue
+                parts = [p for p in m.group(1).split() if not p.startswith("--")]
+                if not parts:
+                    continue
+                if len(parts) >= 3 and parts[1].lower() == "as":
+                    stages.add(parts[2].lower())
+                if parts[0].lower() in stages:
+                    continue
+                name, tag = split_ref(parts[0])
+                if ":" not in parts[0].split("@")[0].rsplit("/", 1)[-1]:
+                    tag = ""
+                counts[(name, tag)] += 1
+    return counts
+
+
+def coverage(table, root):
+    entries = collections.defaultdict(list)
+    with open(table) as fh:
+        for line in fh:
+            m = re.match(r"  - \{repository: (\S+), tag: '((?:[^']|'')*)', (.*)\}$", line)
+            if m:
+                entries[m.group(1)].append((re.compile(m.group(2).replace("''", "'")), m.group(3)))
+
+    def find(name, tag):
+        for rx, rest in entries.get(name, []):
+            if rx.fullmatch(tag):
+                return rest
+        return None
+    counts = corpus_from_lines(root)
+    total = resolved = with_release = 0
+    per = collections.Counter()
+    unresolved = collections.Counter()
+    frequent = frequent_ok = 0
+    for (name, tag), n in counts.items():
+        if name not in COVERED:
+            continue
+        hit = find(name, tag or "latest")
+        total += n
+        per[name, "from"] += n
+        if n >= 20:
+            frequent += 1
+        if hit:
+            resolved += n
+            per[name, "resolved"] += n
+            frequent_ok += n >= 20
+            with_release += n if "release:" in hit else 0
+        else:
+            unresolved[name + ":" + tag] += n
+    print("FROM lines naming a covered repository: %d; resolved: %d (%.1f%%); with a release: %d"
+          % (total, resolved, 100.0 * resolved / max(total, 1), with_release))
+    print("repository:tag combinations used 20 times or more: %d; resolved: %d" % (frequent, frequent_ok))
+    variable = sum(n for k, n in unresolved.items() if "$" in k)
+    print("unresolved: %d, of which %d name a build argument ($VAR) in the tag" % (total - resolved, variable))
+    for name in COVERED:
+        print("  %-16s %6d FROM lines, %6d resolved" % (name, per[name, "from"], per[name, "resolved"]))
+    print("most frequent unresolved:")
+    for k, n in unresolved.most_common(25):
+        print("  %5d %s" % (n, k))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--official-images", required=True)
+    ap.add_argument("--official-images", help="the git directory of docker-library/official-images")
+    ap.add_argument("--coverage", metavar="CORPUS", help="instead of generating: how many FROM lines of the "
+                    "Dockerfiles below CORPUS the table (--table) resolves")
+    ap.add_argument("--table", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "images.yaml"))
     ap.add_argument("--repo", action="append", default=[], help="OWNER/NAME=DIR")
     ap.add_argument("--dump", help="write every tag's facts as JSON lines to this file")
     ap.add_argument("dirs", nargs="*")
     a = ap.parse_args()
+    if a.coverage:
+        coverage(a.table, a.coverage)
+        return
+    if not a.official_images:
+        ap.error("--official-images is required to generate the table")
     repos = collections.defaultdict(list)
     for spec in a.repo:
         n, _, d = spec.partition("=")
