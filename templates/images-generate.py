@@ -729,6 +729,8 @@ def record(t):
             break
     if f.how != "dockerfile" or not version:
         version = version_from_tags(name, t.build) if name not in ("maven", "gradle") else version
+        if version and name == "eclipse-temurin":
+            version = version.replace("_", "+")   # tags write the build number after "_", JAVA_VERSION after "+"
     if name in ("maven", "gradle") and not version:
         version = java_from_tags(t.build)
     tools = {}
@@ -895,7 +897,9 @@ def language_entries(name, rows):
         if r["build"] in head_builds:
             key = ("head", r["family"], r["release"], r["libc"], r["version"], tuple(sorted(r["tools"].items())))
         else:
-            key = ("past", r["family"], r["release"], r["libc"], r["line"])
+            # maven and gradle: the tool's own version line too (their language line is the JDK's)
+            tool = language_line("golang", r["tools"].get(name)) if name in ("maven", "gradle") else None
+            key = ("past", r["family"], r["release"], r["libc"], r["line"], tool)
         clusters.setdefault(key, []).append(r)
     # "<v>-X" counts as a variant of v when its build carries the same version as v's own build: the variants a
     # runtime stage can take without changing the language version
@@ -910,7 +914,7 @@ def language_entries(name, rows):
             if own is None or same_build_version(name, own, r):
                 suffixes_of[r["v"]].add(r["suffix"])
     for r in rows:
-        if r["v"] is None and r["version"]:
+        if r["v"] is None and r["version"] and name not in ("maven", "gradle"):
             # latest, alpine, slim: the variants of the full version that build carries
             suffixes_of.setdefault(r["version"], set())
     entries = []
@@ -935,6 +939,9 @@ def language_entries(name, rows):
 
 
 WINDOWS_TAG = ".*(windowsservercore|nanoserver).*"
+# No split writes a maven or gradle image (a Java build's runtime is eclipse-temurin's JRE), and their variant
+# lists (every JDK, vendor and distribution) would be most of the file: left empty.
+NO_VARIANTS = ("maven", "gradle")
 
 
 def same_build_version(name, a, b):
@@ -953,11 +960,14 @@ def make_entry(name, members, head, suffixes_of, plain):
         tools[tool] = min_version([m["tools"][tool] for m in members])
     # the suffixes X such that "<version>-X" was a tag, for every version part the entry matches (a tag without
     # one, like alpine or latest, counts with the full version its build carries)
-    vparts = {m["v"] if m["v"] is not None else m["version"] for m in members}
+    own = (lambda m: m["tools"].get(name)) if name in ("maven", "gradle") else (lambda m: m["version"])
+    vparts = {m["v"] if m["v"] is not None else own(m) for m in members}
     variants = set.intersection(*[suffixes_of.get(v, set()) for v in vparts]) if vparts else set()
     # a Linux image's runtime is never a Windows one, nor the reverse
     windows = first["family"] == "windows"
     variants = {x for x in variants if bool(re.search(r"windowsservercore|nanoserver", x)) == windows}
+    if name in NO_VARIANTS:
+        variants = set()
     return {"repository": name, "tag": tags_regex(members), "family": first["family"],
             "release": first["release"], "libc": first["libc"], "language": first["language"],
             "version": version, "tools": tools, "lastBuilt": max(m["last"] for m in members),
