@@ -42,16 +42,15 @@ REPO_ALIASES = {
     "rust-lang-nursery/docker-rust": "rust-lang/docker-rust",
     "keeganwitt/docker-gradle": "gradle/docker-gradle",
     "docker-library/java": "docker-library/openjdk",
-    "adoptopenjdk/openjdk-docker": "adoptopenjdk/openjdk-docker",
 }
 # docker-library/gcc is too large to fetch here (its snapshot is ~700 MB); every Dockerfile it has had is
 # FROM buildpack-deps:<Debian suite> (4.9, 5, 6 and 7 at 00013aa5, 8 at 035d5baa, read through the code search),
 # so a gcc tag is Debian with glibc; its release is known only where the build's tags name the suite.
 FAMILY_WITHOUT_REPOSITORY = {"gcc": ("debian", "glibc")}
 
-# Official images that only appear as the base of a covered one (maven, gradle variants); their tags are looked
-# up in their own library files when their repository is given.
-BASE_ONLY_IMAGES = ["adoptopenjdk", "amazoncorretto", "ibmjava", "sapmachine", "ibm-semeru-runtimes"]
+# Official images that are only the base of a covered one (adoptopenjdk, amazoncorretto, ibmjava, sapmachine,
+# ibm-semeru-runtimes under maven and gradle variants) are resolved like the covered ones when their repository
+# is given; oraclelinux, ubi, rockylinux, almalinux and Windows bases by their name and tag (rhel_like_base).
 
 # ENV names that carry the language version, and the tools, per official image.
 LANGUAGE = {
