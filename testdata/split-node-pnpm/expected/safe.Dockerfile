@@ -6,7 +6,7 @@ RUN pnpm install --frozen-lockfile
 COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
-FROM node:22-slim-bookworm
+FROM node:22-bookworm-slim
 WORKDIR /app
 COPY --from=builder /app /app
 CMD ["npm", "start"]

@@ -2,27 +2,19 @@ package dev.whittle.facts;
 
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Stage;
-import java.util.Map;
 
 /**
- * The distribution release a stage is built on: from the tag of a distribution image ({@code debian:12},
- * {@code ubuntu:bionic}), the release a tag names ({@code -bookworm}), the catalog's entry for a language image, or
- * the stage it is built FROM. Null when none of them says.
+ * The distribution release a stage is built on: what pulling its base image gives today (templates/images.yaml
+ * for the official images), else the catalog's entry for the image, following stages built FROM other stages.
+ * Null when none of them says: a tag the official images never had is not guessed at.
+ *
+ * @param family  debian, ubuntu, alpine or rhel
+ * @param release the codename (alpine: "3.20", rhel: "7")
  */
-public final class BaseRelease {
-    private BaseRelease() {}
+public record BaseRelease(String family, String release) {
 
-    /** Debian and Ubuntu release numbers by codename, and back (the releases images are tagged with). */
-    private static final Map<String, String> DEBIAN = Map.ofEntries(Map.entry("7", "wheezy"), Map.entry("8", "jessie"),
-            Map.entry("9", "stretch"), Map.entry("10", "buster"), Map.entry("11", "bullseye"), Map.entry("12", "bookworm"),
-            Map.entry("13", "trixie"));
-    private static final Map<String, String> UBUNTU = Map.ofEntries(Map.entry("12.04", "precise"),
-            Map.entry("14.04", "trusty"), Map.entry("16.04", "xenial"), Map.entry("18.04", "bionic"),
-            Map.entry("20.04", "focal"), Map.entry("22.04", "jammy"), Map.entry("24.04", "noble"),
-            Map.entry("26.04", "resolute"));
-
-    /** The stage's release as {family, codename}, or null. */
-    public static String[] of(Dockerfile file, Stage stage, Catalog catalog) {
+    /** The stage's release, or null. */
+    public static BaseRelease of(Dockerfile file, Stage stage, FactSources sources) {
         Stage s = stage;
         for (int guard = 0; guard < 64; guard++) {
             Stage parent = FinalImage.parent(file.stages(), s);
@@ -30,31 +22,34 @@ public final class BaseRelease {
             s = parent;
         }
         ImageRef ref = ImageRef.parse(s.baseImage());
-        if (ref.variable()) return null;
-        return of(ref, catalog);
+        return ref.variable() ? null : of(ref, sources);
     }
 
-    /** The release of an image reference as {family, codename}, or null. */
-    public static String[] of(ImageRef ref, Catalog catalog) {
-        String repo = ref.repository();
-        String tag = ref.tagOrLatest();
-        if (repo.equals("debian")) {
-            String head = tag.split("-")[0];
-            String byNumber = DEBIAN.get(head.contains(".") ? head.substring(0, head.indexOf('.')) : head);
-            if (byNumber != null) return new String[] {"debian", byNumber};
-            if (DEBIAN.containsValue(head)) return new String[] {"debian", head};
-            return null; // latest, stable, testing ...: they moved over time
+    /** The release of an image reference, or null. */
+    public static BaseRelease of(ImageRef ref, FactSources sources) {
+        if (ref.variable()) return null;
+        if (sources.images().covers(ref.repository())) {
+            OfficialImages.Entry e = sources.images().lookup(ref);
+            return e == null || e.release() == null || e.family() == null ? null : new BaseRelease(e.family(), e.release());
         }
-        if (repo.equals("ubuntu")) {
-            String head = tag.split("-")[0];
-            if (UBUNTU.containsKey(head)) return new String[] {"ubuntu", UBUNTU.get(head)};
-            if (UBUNTU.containsValue(head)) return new String[] {"ubuntu", head};
-            return null;
-        }
-        if (!ref.debianRelease().isEmpty()) return new String[] {"debian", ref.debianRelease()};
-        Catalog.ImageInfo info = catalog.lookup(ref);
+        Catalog.ImageInfo info = sources.catalog().lookup(ref);
         if (info == null || info.release() == null) return null;
-        if (info.family().equals("debian") || info.family().equals("ubuntu")) return new String[] {info.family(), info.release()};
-        return null;
+        return new BaseRelease(info.family(), info.release());
+    }
+
+    /** The release's package facts, or null when whittle has none. */
+    public Distro distro(FactSources sources) {
+        return sources.distros().of(family, release);
+    }
+
+    /** Whether the release's suites left the mirrors: apt-get fails in its images unless the file points elsewhere. */
+    public boolean archived(FactSources sources) {
+        Distro d = distro(sources);
+        return d != null && d.archived() || sources.images().archived(family, release);
+    }
+
+    @Override
+    public String toString() {
+        return family + " " + release;
     }
 }

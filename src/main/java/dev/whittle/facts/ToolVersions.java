@@ -42,18 +42,17 @@ public final class ToolVersions {
     }
 
     /** The Go version the stage has when {@code command} of {@code run} runs (null: at the end of the stage). */
-    public static String go(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, Catalog catalog,
-                            Distros distros, BuildContext context) {
-        Walk w = walk(file, stage, run, command, catalog, distros, true);
+    public static String go(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, FactSources sources,
+                            BuildContext context) {
+        Walk w = walk(file, stage, run, command, sources, true);
         if (w.go != null) return w.go.equals(UNKNOWN) ? null : w.go;
         Matcher m = Pattern.compile("(?m)^go\\s+(\\d+\\.\\d+)").matcher(context.read("go.mod").orElse(""));
         return m.find() ? m.group(1) : null;
     }
 
     /** The lowest pip version the stage may run when {@code command} of {@code run} runs; null when not known. */
-    public static String pip(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, Catalog catalog,
-                             Distros distros) {
-        Walk w = walk(file, stage, run, command, catalog, distros, false);
+    public static String pip(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, FactSources sources) {
+        Walk w = walk(file, stage, run, command, sources, false);
         if (w.pips.isEmpty() || w.pips.containsValue(UNKNOWN)) return null;
         String lowest = null;
         for (String v : w.pips.values()) {
@@ -63,10 +62,9 @@ public final class ToolVersions {
     }
 
     /** Where a pip came from, for messages ("python3-pip of ubuntu xenial"), or null. */
-    public static String pipOrigin(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, Catalog catalog,
-                                   Distros distros) {
-        Walk w = walk(file, stage, run, command, catalog, distros, false);
-        String lowest = pip(file, stage, run, command, catalog, distros);
+    public static String pipOrigin(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, FactSources sources) {
+        Walk w = walk(file, stage, run, command, sources, false);
+        String lowest = pip(file, stage, run, command, sources);
         for (Map.Entry<String, String> e : w.pips.entrySet()) if (e.getValue().equals(lowest)) return e.getKey();
         return null;
     }
@@ -78,18 +76,25 @@ public final class ToolVersions {
         final Map<String, String> pips = new LinkedHashMap<>(); // origin -> version
     }
 
-    private static Walk walk(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, Catalog catalog,
-                             Distros distros, boolean forGo) {
+    private static Walk walk(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, FactSources sources,
+                             boolean forGo) {
         List<Stage> chain = new ArrayList<>();
         for (Stage s = stage; s != null && !chain.contains(s); s = FinalImage.parent(file.stages(), s)) chain.add(0, s);
         Walk w = new Walk();
         ImageRef base = ImageRef.parse(chain.get(0).baseImage());
-        if (base.repository().equals("golang") || base.repository().endsWith("/golang")) {
-            w.go = base.version().isEmpty() ? (base.variable() ? UNKNOWN : LATEST) : base.version();
+        OfficialImages.Entry official = base.variable() ? null : sources.images().lookup(base);
+        if (official != null && "go".equals(official.language())) {
+            w.go = official.version() == null ? UNKNOWN : official.version();
+        } else if (base.repository().equals("golang") || base.repository().endsWith("/golang")) {
+            // a golang tag the official images never had (a build argument, a private copy): its number, if any
+            w.go = base.version().isEmpty() ? UNKNOWN : base.version();
         }
-        if (base.repository().equals("python") && !base.variable()) w.pips.put(base.written(), PYTHON_IMAGE_PIP);
-        String[] release = BaseRelease.of(base, catalog);
-        Distro distro = release == null ? null : distros.of(release[0], release[1]);
+        if (official != null && "python".equals(official.language())) {
+            String pip = official.tool("pip");
+            w.pips.put(base.written(), pip == null ? PYTHON_IMAGE_PIP : pip);
+        }
+        BaseRelease release = BaseRelease.of(base, sources);
+        Distro distro = release == null ? null : release.distro(sources);
         Map<String, String> env = new LinkedHashMap<>();
         for (Stage s : chain) {
             for (Instruction i : s.instructions()) {

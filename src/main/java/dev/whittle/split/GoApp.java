@@ -42,8 +42,7 @@ final class GoApp {
         StageFacts f = in.facts();
         List<String> argv = in.argv();
         List<GoCommand> builds = goCommands(f);
-        String version = ToolVersions.go(in.file(), f.stage(), null, null, in.knowledge().catalog(), in.knowledge().distros(),
-                in.context());
+        String version = ToolVersions.go(in.file(), f.stage(), null, null, in.knowledge().facts(), in.context());
         String cgo = f.envValue("CGO_ENABLED");
         String importC = importC(in.context());
         boolean contextHasGo = !in.context().withSuffix(".go").isEmpty();

@@ -26,6 +26,7 @@ public final class Knowledge {
     private final PackageTable packages;
     private final RuntimeTemplates templates;
     private final dev.whittle.facts.Distros distros;
+    private final dev.whittle.facts.FactSources facts;
     private final String registry;
 
     private Knowledge(Path dir) {
@@ -34,6 +35,10 @@ public final class Knowledge {
         this.packages = parse("packages.yaml", PackageTable.class);
         this.templates = new RuntimeTemplates(this::read);
         this.distros = new dev.whittle.facts.Distros(this::bytes);
+        this.facts = new dev.whittle.facts.FactSources(catalog, new dev.whittle.facts.OfficialImages(() -> {
+            byte[] b = bytes("images.yaml");
+            return b == null ? null : new String(b, StandardCharsets.UTF_8);
+        }), distros);
         this.registry = "";
     }
 
@@ -43,6 +48,7 @@ public final class Knowledge {
         this.packages = base.packages;
         this.templates = base.templates;
         this.distros = base.distros;
+        this.facts = base.facts;
         this.registry = registry;
     }
 
@@ -96,6 +102,11 @@ public final class Knowledge {
 
     public RuntimeTemplates templates() {
         return templates;
+    }
+
+    /** The catalog, the official images and the distribution releases, as the facts layer reads them. */
+    public dev.whittle.facts.FactSources facts() {
+        return facts;
     }
 
     /** The distribution releases whittle has package facts for (templates/distro/). */

@@ -31,9 +31,9 @@ final class NodeApp {
         List<String> argv = in.argv();
         List<String> notes = new ArrayList<>();
         List<String> nodeArgs = nodeArgs(in, argv, notes);
-        int major = f.image().major();
+        int major = in.languageMajor();
         return Outcome.of(new Plan("node", "the application in " + app + " with its node_modules",
-                new Needs(false, true, f.image().version(), major), List.of(new Copy(app, app)), null,
+                new Needs(false, true, in.languageVersion(), major), List.of(new Copy(app, app)), null,
                 c -> BuilderChanges.none(),
                 c -> c.entrypoint() == null ? null : Start.forEntrypoint(f.start(), c, nodeArgs),
                 c -> c.entrypoint() == null || nodeArgs != null, notes));

@@ -61,7 +61,7 @@ final class PythonApp {
         Instruction at = insertBefore;
         String eol = in.file().instructions().get(0).eol().isEmpty() ? "\n" : in.file().instructions().get(0).eol();
         return Outcome.of(new Plan("python", "the virtual environment " + venv + " and the application in " + app,
-                new Needs(false, true, f.image().version(), f.image().major()), copies, venv,
+                new Needs(false, true, in.languageVersion(), in.languageMajor()), copies, venv,
                 c -> {
                     if (at == null) return BuilderChanges.none();
                     Map<Instruction, String> edits = new IdentityHashMap<>();

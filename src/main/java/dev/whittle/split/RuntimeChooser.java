@@ -4,6 +4,7 @@ import dev.whittle.facts.ImageRef;
 import dev.whittle.facts.Catalog;
 import dev.whittle.facts.Catalog.Candidate;
 import dev.whittle.facts.Catalog.ImageInfo;
+import dev.whittle.facts.OfficialImages;
 import dev.whittle.facts.Versions;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,9 @@ final class RuntimeChooser {
         List<String> rejected = new ArrayList<>();
         for (Candidate c : catalog.candidates(plan.language(), in.level())) {
             String why = misfit(c, plan, demands, builder, release, catalog);
-            String image = why == null ? fill(c.image(), ref, plan.needs(), release) : null;
+            String image = why == null ? fill(c.image(), ref, plan.needs(), release, in.knowledge().facts().images()) : null;
             if (image != null && demands.root() && c.user() != null) image = rootVariant(image);
-            if (why == null && image == null) why = "the builder's release is not known";
+            if (why == null && image == null) why = "no such tag for the builder's version and release (or the release is not known)";
             if (why == null) return new Choice(c, image, rejected);
             rejected.add(c.image().replaceAll("\\{[a-z]+}", "*") + ": " + why);
         }
@@ -87,8 +88,9 @@ final class RuntimeChooser {
         return image;
     }
 
-    /** The builder's distribution release: named by the tag, else the catalog's. */
+    /** The builder's distribution release: the official images' (in the builder info), a release the tag names. */
     static String release(ImageRef ref, ImageInfo builder) {
+        if (builder != null && builder.release() != null && builder.tag() == null) return builder.release();
         if (!ref.debianRelease().isEmpty()) return ref.debianRelease();
         if (builder != null && "alpine".equals(builder.family())) {
             return ref.repository().equals("alpine") ? ref.tagOrLatest() : ref.alpineRelease();
@@ -96,8 +98,22 @@ final class RuntimeChooser {
         return builder == null ? null : builder.release();
     }
 
-    /** The image name with {release}, {version}, {major}, {suffix} filled in; null when one is unknown. */
-    private static String fill(String image, ImageRef ref, Plan.Needs needs, String release) {
+    /**
+     * The image name with {release}, {version}, {major}, {suffix} filled in; null when one is unknown. The slim or
+     * alpine variant of the builder's own official image is the tag that really exists for its version and release
+     * (node {@code 16-buster-slim}, python {@code 3.8-slim-buster}, {@code carbon-slim}), or null when there is none.
+     */
+    private static String fill(String image, ImageRef ref, Plan.Needs needs, String release, OfficialImages official) {
+        String repository = image.substring(0, image.indexOf(':') < 0 ? image.length() : image.indexOf(':'));
+        if (repository.equals("alpine") && ref.repository().equals("alpine")) return "alpine:" + ref.tagOrLatest();
+        if (repository.equals(ref.repository()) && official.covers(repository)) {
+            for (String variant : List.of("slim", "alpine")) {
+                if (image.contains("{version}-" + variant)) {
+                    String tag = official.variantTag(ref, variant);
+                    return tag == null ? null : repository + ":" + tag;
+                }
+            }
+        }
         String out = image;
         if (out.contains("{release}")) {
             if (release == null) return null;

@@ -26,6 +26,20 @@ public record SplitInput(Dockerfile file, StageFacts facts, ImageInfo builder, B
         return argv;
     }
 
+    /** The language version the base image carries (the official images' facts, else the tag's number), or "". */
+    public String languageVersion() {
+        var official = knowledge.facts().images().lookup(facts.image());
+        if (official != null && official.version() != null) return official.version();
+        return facts.image().version();
+    }
+
+    /** The first number of {@link #languageVersion()}, or -1. */
+    public int languageMajor() {
+        String v = languageVersion();
+        String first = v.split("\\.")[0];
+        return first.isEmpty() || first.length() > 6 || !first.chars().allMatch(Character::isDigit) ? -1 : Integer.parseInt(first);
+    }
+
     /** The package manager of the builder's distribution: apt, apk or yum (null when unknown). */
     public String manager() {
         if (facts.manager() != null) return facts.manager();

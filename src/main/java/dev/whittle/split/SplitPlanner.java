@@ -73,7 +73,12 @@ public final class SplitPlanner {
             return Decision.refuse("no CMD or ENTRYPOINT: the image runs what " + image.written()
                     + " runs, which a runtime stage on another image would lose");
         }
-        SplitInput in = new SplitInput(file, facts, knowledge.catalog().lookup(image), context, knowledge, level);
+        var sources = knowledge.facts();
+        if (sources.images().covers(image.repository()) && sources.images().lookup(image) == null) {
+            return Decision.refuse(image.written() + " is not a tag the official " + image.repository() + " images have had: "
+                    + "what it is built on is not known");
+        }
+        SplitInput in = new SplitInput(file, facts, builderInfo(image, knowledge), context, knowledge, level);
         List<String> argv = in.argv();
         if (argv == null || argv.isEmpty()) {
             return Decision.refuse("the start command is a shell line whittle cannot read as one program");
@@ -202,6 +207,18 @@ public final class SplitPlanner {
         return new Decision(new Split(facts, plan, choice.candidate(), choice.image(), stage.name() == null ? "builder"
                 : stage.name(), builder, install, scratch, zoneinfo, copies, moved, runtimeUser, env, args, notes,
                 in.builder() == null ? null : in.builder().sizeMb() + buildOnlySize(facts, table)), null);
+    }
+
+    /**
+     * What the base image is: the official images' facts (family, C library, release of what a pull gives today)
+     * over the catalog's (size, whether a compiler is installed); the catalog's alone for other images.
+     */
+    private static dev.whittle.facts.Catalog.ImageInfo builderInfo(ImageRef image, Knowledge knowledge) {
+        var catalog = knowledge.catalog().lookup(image);
+        var official = knowledge.facts().images().lookup(image);
+        if (official == null || official.family() == null) return catalog;
+        return new dev.whittle.facts.Catalog.ImageInfo(image.repository(), null, official.family(), official.libc(),
+                official.release(), catalog == null ? null : catalog.sizeMb(), catalog == null ? null : catalog.cc());
     }
 
     /** The user the image runs as: the value of the stage's last USER, wherever it stands; null for none (root). */

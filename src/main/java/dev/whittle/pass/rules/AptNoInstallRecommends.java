@@ -61,7 +61,9 @@ public final class AptNoInstallRecommends implements Pass {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : FinalImage.stages(file)) {
             Set<String> installedBefore = new LinkedHashSet<>();
+            BaseRelease release = null;
             Distro distro = null;
+            boolean archived = false;
             boolean looked = false;
             for (Instruction i : stage.instructions()) {
                 RunScript script = RunScript.mentions(i, "apt") ? RunScript.of(i, file) : null;
@@ -77,11 +79,12 @@ public final class AptNoInstallRecommends implements Pass {
                 }
                 if (installs.isEmpty()) continue;
                 if (!looked) {
-                    String[] release = BaseRelease.of(file, stage, context.knowledge().catalog());
-                    distro = release == null ? null : context.knowledge().distros().of(release[0], release[1]);
+                    release = BaseRelease.of(file, stage, context.knowledge().facts());
+                    distro = release == null ? null : release.distro(context.knowledge().facts());
+                    archived = release != null && release.archived(context.knowledge().facts());
                     looked = true;
                 }
-                Edit e = rewrite(i, script, installs, distro, stage, installedBefore);
+                Edit e = rewrite(i, script, installs, release, distro, archived, stage, installedBefore);
                 if (e != null) edits.add(e);
                 for (SimpleCommand c : installs) installedBefore.addAll(Packages.names(c));
             }
@@ -89,14 +92,14 @@ public final class AptNoInstallRecommends implements Pass {
         return edits;
     }
 
-    private static Edit rewrite(Instruction i, RunScript script, List<SimpleCommand> installs, Distro distro, Stage stage,
-                                Set<String> installedBefore) {
-        if (distro == null) {
+    private static Edit rewrite(Instruction i, RunScript script, List<SimpleCommand> installs, BaseRelease release,
+                                Distro distro, boolean archived, Stage stage, Set<String> installedBefore) {
+        if (release == null) {
             return finding(i, "recommends kept: the distribution release of " + stage.baseImage() + " is not known, so "
                     + "neither is what its packages recommend");
         }
-        if (!distro.hasPackages()) {
-            return finding(i, "recommends kept: whittle has no package facts for " + distro + (distro.archived()
+        if (distro == null || !distro.hasPackages()) {
+            return finding(i, "recommends kept: whittle has no package facts for " + release + (archived
                     ? " (its suites left the mirrors)" : ""));
         }
         Map<String, String> added = new LinkedHashMap<>(); // package that matters -> a package that recommends it

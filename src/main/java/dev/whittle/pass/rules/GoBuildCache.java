@@ -66,7 +66,7 @@ public final class GoBuildCache extends CacheRule {
     @Override
     protected String reasonToLeave(Context ctx) {
         var knowledge = ctx.pass().knowledge();
-        String version = ToolVersions.go(ctx.file(), ctx.stage(), ctx.run(), null, knowledge.catalog(), knowledge.distros(),
+        String version = ToolVersions.go(ctx.file(), ctx.stage(), ctx.run(), null, knowledge.facts(),
                 ctx.pass().context());
         if (!ToolVersions.atLeast(version, "1.11")) {
             return "the Go caches stay: `go clean -cache -modcache` needs Go 1.11, and " + (version == null

@@ -56,8 +56,8 @@ public final class GoBuildFlags implements Pass {
                     if (!Commands.isProgram(c, "go") || c.words().size() < 2) continue;
                     String sub = c.words().get(1).literal();
                     if (!"build".equals(sub) && !"install".equals(sub)) continue;
-                    String version = ToolVersions.go(file, stage, i, c, context.knowledge().catalog(),
-                            context.knowledge().distros(), context.context());
+                    String version = ToolVersions.go(file, stage, i, c, context.knowledge().facts(),
+                            context.context());
                     String changed = rewrite(script, c, version);
                     if (changed != null) did.add(changed);
                 }

@@ -87,7 +87,7 @@ public final class GoGetInstall implements Pass {
             if (paths.isEmpty()) return null;
             List<String> versioned = paths.stream().map(p -> p.contains("@") ? p : p + "@latest").toList();
             String replacement = "go install " + (verbose ? "-v " : "") + String.join(" ", versioned);
-            String version = ToolVersions.go(file, stage, i, c, context.knowledge().catalog(), context.knowledge().distros(),
+            String version = ToolVersions.go(file, stage, i, c, context.knowledge().facts(),
                     context.context());
             String why = null;
             if (!ToolVersions.atLeast(version, "1.16")) {

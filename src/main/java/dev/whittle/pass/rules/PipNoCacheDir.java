@@ -52,14 +52,14 @@ public final class PipNoCacheDir extends CacheRule {
         for (SimpleCommand c : ctx.script().script().commands()) {
             if (flagAfter(c, ctx) == null) continue;
             var k = ctx.pass().knowledge();
-            String v = ToolVersions.pip(ctx.file(), ctx.stage(), ctx.run(), c, k.catalog(), k.distros());
+            String v = ToolVersions.pip(ctx.file(), ctx.stage(), ctx.run(), c, k.facts());
             if (v == null) {
                 return "--no-cache-dir not added: which pip runs here is not known (it needs pip 6.0 or newer; the base "
                         + "image " + ctx.stage().baseImage() + " and the RUNs before do not say)";
             }
             if (!ToolVersions.atLeast(v, FIRST_PIP_WITH_FLAG)) {
                 return "--no-cache-dir not added: pip " + v + " ("
-                        + ToolVersions.pipOrigin(ctx.file(), ctx.stage(), ctx.run(), c, k.catalog(), k.distros())
+                        + ToolVersions.pipOrigin(ctx.file(), ctx.stage(), ctx.run(), c, k.facts())
                         + ") has no such option (pip 6.0+); upgrade pip first";
             }
         }
