@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** Build-only and runtime packages (templates/packages.yaml). */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record PackageTable(List<String> buildOnly, List<String> runtime, Map<String, Map<String, Object>> devRuntime,
+public record PackageTable(List<String> buildOnly, Map<String, List<String>> buildOnlyFor, List<String> runTools,
+                           List<String> runtime, Map<String, Map<String, Object>> devRuntime,
                            Map<String, Integer> sizes, Map<String, String> install, Map<String, Map<String, String>> tools) {
 
     /** The approximate installed size of a package in MB (0 when not listed). */
@@ -23,6 +24,18 @@ public record PackageTable(List<String> buildOnly, List<String> runtime, Map<Str
     /** Whether the package is only needed to build. */
     public boolean buildOnly(String name) {
         return !matches(runtime, name) && matches(buildOnly, name);
+    }
+
+    /** Whether the package is only needed to build an app of the language (the JDK and maven for Java). */
+    public boolean buildOnly(String name, String language) {
+        if (buildOnly(name)) return true;
+        List<String> more = buildOnlyFor == null ? null : buildOnlyFor.get(language);
+        return more != null && !matches(runtime, name) && matches(more, name);
+    }
+
+    /** Whether a build-only package is also a command a start script may run (curl, wget, git). */
+    public boolean runTool(String name) {
+        return runTools != null && runTools.contains(name);
     }
 
     /**
@@ -56,7 +69,11 @@ public record PackageTable(List<String> buildOnly, List<String> runtime, Map<Str
 
     private static boolean matches(List<String> patterns, String name) {
         for (String p : patterns) {
-            if (p.startsWith("*") ? name.endsWith(p.substring(1)) : p.equals(name)) return true;
+            int star = p.indexOf('*');
+            if (star < 0 ? p.equals(name) : name.startsWith(p.substring(0, star)) && name.endsWith(p.substring(star + 1))
+                    && name.length() >= p.length() - 1) {
+                return true;
+            }
         }
         return false;
     }

@@ -81,15 +81,15 @@ final class GoApp {
                 return Outcome.refuse(reads + " reads a file from the source tree at run time; the runtime stage would "
                         + "hold only the binary");
             }
-        } else {
-            notes.add("no Go sources in the build context to check: whittle assumed the program reads no files from the "
-                    + "source tree at run time");
         }
         if ("1".equals(cgo) && importC == null) importC = "CGO_ENABLED=1";
         // alpine's go package pulls in gcc, so cgo is on there too unless switched off
         // an image the catalog does not know may have one
+        // a compiler installed at any point counts, even when a later command removes it again: the build linked
+        // against the C library while it was there
         boolean compiler = in.builder() == null || in.builder().hasCompiler()
-                || f.packages().stream().anyMatch(p -> List.of("gcc", "build-base", "clang", "go").contains(p));
+                || dev.whittle.facts.StageEffects.of(f).all(dev.whittle.facts.Effect.Kind.INSTALLED).stream()
+                        .anyMatch(e -> List.of("gcc", "build-base", "clang", "go", "musl-dev").contains(e.path()));
         boolean alreadyStatic = "0".equals(cgo) || !compiler && importC == null;
         boolean fromContext = goRun != null || producer != null && !producer.packages().stream().anyMatch(p -> p.contains("@"));
         boolean canSwitch = !alreadyStatic && importC == null && contextHasGo && fromContext

@@ -1,6 +1,9 @@
 package dev.whittle.split;
 
 import dev.whittle.facts.StageFacts;
+import dev.whittle.facts.StageEffects;
+import dev.whittle.facts.Effect;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whittle.split.Plan.BuilderChanges;
@@ -20,7 +23,8 @@ final class NodeApp {
             return Outcome.refuse("Node.js comes from " + f.image().written() + ", not an official node image: the "
                     + "catalog has no smaller image with the same Node.js");
         }
-        String app = f.workdir();
+        StageEffects effects = StageEffects.of(f);
+        String app = appDirectory(f, effects);
         if (app == null || app.equals("/")) {
             return Outcome.refuse("the application lives in " + (app == null ? "an unknown directory" : "/")
                     + ": set a WORKDIR so whittle can copy just the application");
@@ -30,13 +34,44 @@ final class NodeApp {
         }
         List<String> argv = in.argv();
         List<String> notes = new ArrayList<>();
-        List<String> nodeArgs = nodeArgs(in, argv, notes);
+        String program = argv.get(0);
+        boolean globalBin = false;
+        if (!Set.of("node", "npm", "yarn", "pnpm", "npx").contains(program) && !program.contains("/")) {
+            // a program on PATH: one an `npm install -g` put in the global prefix, or none whittle can see
+            boolean global = effects.all(Effect.Kind.MODULES).stream().anyMatch(e -> e.path().contains("/lib/node_modules/"));
+            if (!global) {
+                return Outcome.refuse("the image starts `" + program + "`, which no RUN visibly installs");
+            }
+            globalBin = true;
+            notes.add("`" + program + "` comes from an `npm install -g`: the global packages and their commands are copied");
+        }
+        List<String> nodeArgs = globalBin ? null : nodeArgs(in, argv, notes);
         int major = in.languageMajor();
+        boolean bin = globalBin;
         return Outcome.of(new Plan("node", "the application in " + app + " with its node_modules",
                 new Needs(false, true, in.languageVersion(), major), List.of(new Copy(app, app)), null,
                 c -> BuilderChanges.none(),
                 c -> c.entrypoint() == null ? null : Start.forEntrypoint(f.start(), c, nodeArgs),
-                c -> c.entrypoint() == null || nodeArgs != null, notes));
+                // a global command is a script run through `#!/usr/bin/env node`: the runtime needs /usr/bin/env
+                c -> (c.entrypoint() == null || nodeArgs != null) && (!bin || c.hasShell()), notes));
+    }
+
+    /**
+     * Where the application is: the final working directory when the build put files there, else the one directory
+     * an npm, yarn or pnpm install ran in (the last WORKDIR can be an empty mount point); null when neither says.
+     */
+    private static String appDirectory(StageFacts f, StageEffects effects) {
+        String dir = f.workdir();
+        if (dir == null) return null;
+        boolean filled = effects.effects().stream().anyMatch(e -> (e.kind() == Effect.Kind.COPIED
+                || e.kind() == Effect.Kind.BUILT) && Effect.under(e.path(), dir) && !"/".equals(e.path()));
+        if (filled) return dir;
+        java.util.Set<String> installs = new java.util.LinkedHashSet<>();
+        for (Effect e : effects.all(Effect.Kind.BUILT)) {
+            String d = e.detail();
+            if (d.startsWith("npm") || d.startsWith("yarn") || d.startsWith("pnpm")) installs.add(e.path());
+        }
+        return installs.size() == 1 ? installs.iterator().next() : null;
     }
 
     /**

@@ -51,6 +51,10 @@ final class PythonApp {
             }
         }
         if (firstInstall == null) return Outcome.refuse(""); // no pip, poetry or pipenv install: nothing for a builder stage to do
+        if (venv == null && in.languageMajor() != 3) {
+            return Outcome.refuse("the image has Python " + (in.languageVersion().isEmpty() ? "of an unknown version"
+                    : in.languageVersion()) + ", and only Python 3 has the venv module that would gather the packages");
+        }
         List<String> notes = new ArrayList<>();
         List<Copy> copies = new ArrayList<>();
         Instruction insertBefore = venv == null ? firstInstall : null;

@@ -24,6 +24,10 @@ final class RustApp {
         StageFacts f = in.facts();
         String program = in.argv().get(0);
         String name = program.substring(program.lastIndexOf('/') + 1);
+        if (name.equals("cargo")) {
+            return Outcome.refuse("the image starts `" + String.join(" ", in.argv().subList(0, Math.min(2, in.argv().size())))
+                    + "`, which builds at every start: the runtime would need cargo (build a binary and start it instead)");
+        }
         String targetDir = f.envValue("CARGO_TARGET_DIR");
         String cargoHome = f.envValue("CARGO_HOME");
         if (cargoHome == null) cargoHome = f.image().repository().equals("rust") ? "/usr/local/cargo" : "/root/.cargo";

@@ -110,17 +110,31 @@ public final class SplitPlanner {
         PackageTable table = knowledge.packages();
         String manager = in.manager();
         Set<String> runtimePackages = new LinkedHashSet<>();
+        String startText = String.join(" ", argv) + facts.all(Keyword.HEALTHCHECK).stream()
+                .map(h -> " " + h.command().original()).reduce("", String::concat);
+        boolean startSeen = !Set.of("npm", "yarn", "pnpm", "npx").contains(program) || context.exists("package.json");
+        dev.whittle.facts.BaseRelease release = dev.whittle.facts.BaseRelease.of(file, stage, knowledge.facts());
+        dev.whittle.facts.Distro distro = release == null ? null : release.distro(knowledge.facts());
         for (String p : facts.packages()) {
-            if (!table.buildOnly(p)) {
+            boolean named = Pattern.compile("(^|[\\s/])" + Pattern.quote(p) + "\\b").matcher(startText).find();
+            if (!table.buildOnly(p, plan.language()) || table.runTool(p) && (named || !startSeen)) {
                 runtimePackages.add(p);
                 continue;
             }
-            String lib = table.runtimeOf(manager == null ? "" : manager, p, RuntimeChooser.release(image, in.builder()));
-            if (lib == null) {
+            List<String> libs = "apt".equals(manager) && distro != null ? distro.runtimeOf(p) : null;
+            if (libs == null) {
+                String lib = table.runtimeOf(manager == null ? "" : manager, p, RuntimeChooser.release(image, in.builder()));
+                libs = lib == null ? null : lib.isEmpty() ? List.of() : List.of(lib);
+            }
+            if (libs == null) {
                 return Decision.refuse("the build installs " + p + ", and whittle does not know which runtime library "
                         + "goes with it");
             }
-            if (!lib.isEmpty()) runtimePackages.add(lib);
+            runtimePackages.addAll(libs);
+        }
+        if (!runtimePackages.isEmpty() && "apt".equals(manager) && release != null && release.archived(knowledge.facts())) {
+            return Decision.refuse("the runtime stage would install " + String.join(" ", runtimePackages) + " with apt-get on "
+                    + release + ", whose suites left the mirrors");
         }
         String source = thirdPartyPackage(effects, runtimePackages);
         if (source != null) return Decision.refuse(source);
@@ -178,8 +192,9 @@ public final class SplitPlanner {
         boolean sameImageLine = ImageRef.parse(choice.image()).repository().equals(image.repository());
         boolean created = name != null && effects.all(Effect.Kind.USER).stream().anyMatch(e -> e.path().equals(name));
         if (name != null && !name.matches("\\d+|nobody|nonroot") && (created || !sameImageLine)) {
-            copies.add(new Copy("/etc/passwd", "/etc/passwd"));
-            copies.add(new Copy("/etc/group", "/etc/group"));
+            // first: a COPY --chown names the user, and the runtime stage must know it by then
+            copies.add(0, new Copy("/etc/group", "/etc/group"));
+            copies.add(0, new Copy("/etc/passwd", "/etc/passwd"));
             notes.add("user " + name + (created ? ", made by the build," : "") + " comes with the builder's /etc/passwd and /etc/group");
         }
         // the original's user, wherever its USER stands; a non-root switch only at the aggressive level
@@ -236,7 +251,7 @@ public final class SplitPlanner {
     private static String addWorkdir(StageFacts facts, StageEffects effects, Plan plan, BuildContext context,
                                      List<Copy> copies, List<String> notes) {
         if (plan.language().equals("node") || plan.language().equals("python")) return null; // the app directory is copied
-        if (plan.language().equals("go") && context.known()) return null;
+        if (plan.language().equals("go") && !context.withSuffix(".go").isEmpty()) return null; // the sources were read
         String dir = facts.workdir();
         if (dir == null) return "the working directory is not known, and the program may read files from it";
         boolean filled = effects.effects().stream().anyMatch(e -> (e.kind() == Effect.Kind.COPIED
