@@ -66,7 +66,7 @@ class StandardInputTest {
         String named = run(go, "check", "--stdin-filename", dir.resolve("Dockerfile").toString(), "-").err();
         assertTrue(named.contains("distroless/static-debian12") && !named.contains("no Go sources"), named);
         String unnamed = run(go, "check", "-").err();
-        assertTrue(unnamed.contains("no Go sources in the build context"), unnamed);
+        assertTrue(unnamed.contains("no Go sources to check for cgo"), unnamed);
     }
 
     @Test
