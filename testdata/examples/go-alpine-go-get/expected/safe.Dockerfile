@@ -13,8 +13,7 @@ RUN echo "export PATH=\$PATH:/root/go/bin" >> /etc/profile \
 
 # install micro
 RUN cd \
-    && go get -u -v github.com/micro/micro \
-    && go install github.com/micro/micro
+    && go install -v github.com/micro/micro@latest
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM alpine:latest

@@ -62,6 +62,7 @@ public final class Distros {
     private static final Distro NONE = new Distro("", "", "", null, false, Map.of(), Map.of(), null);
 
     private Distro load(String key) {
+        if (key.startsWith("alpine-")) return alpine().getOrDefault(key, NONE);
         byte[] yaml = files.apply("distro/" + key + ".yaml");
         if (yaml == null) return archived().getOrDefault(key, NONE);
         try {
@@ -72,6 +73,44 @@ public final class Distros {
         } catch (IOException e) {
             throw new IllegalArgumentException("templates/distro/" + key + ".yaml: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    private volatile Map<String, Distro> alpine;
+
+    /**
+     * alpine.yaml: per branch, the packages' versions (written by hand with a source each; Alpine's indexes are not
+     * generated here). As tools: go (package go), upx, pip (py3-pip, or the python2 pip as py-pip / py2-pip).
+     */
+    private Map<String, Distro> alpine() {
+        Map<String, Distro> a = alpine;
+        if (a != null) return a;
+        Map<String, Distro> out = new HashMap<>();
+        byte[] yaml = files.apply("distro/alpine.yaml");
+        if (yaml != null) {
+            try {
+                Map<?, ?> m = YAML.readValue(yaml, Map.class);
+                for (Object r : (List<?>) m.get("releases")) {
+                    Map<?, ?> e = (Map<?, ?>) r;
+                    String release = str(e.get("release"));
+                    Map<String, Map<String, String>> tools = new LinkedHashMap<>();
+                    if (e.get("packages") instanceof Map<?, ?> packages) {
+                        for (Map.Entry<?, ?> p : packages.entrySet()) {
+                            String pkg = str(p.getKey());
+                            String v = version(p.getValue());
+                            if (v == null) continue;
+                            String tool = pkg.endsWith("-pip") ? "pip" : pkg;
+                            tools.computeIfAbsent(tool, k -> new LinkedHashMap<>()).put(pkg, v);
+                            if (pkg.equals("py-pip")) tools.get(tool).put("py2-pip", v); // its name in 3.5 to 3.11
+                        }
+                    }
+                    out.put("alpine-" + release, new Distro("alpine", release, release, null, false, tools, Map.of(), null));
+                }
+            } catch (IOException | ClassCastException | NullPointerException e) {
+                throw new IllegalArgumentException("templates/distro/alpine.yaml: " + e.getMessage(), e);
+            }
+        }
+        alpine = out;
+        return out;
     }
 
     private Map<String, Distro> archived() {

@@ -56,14 +56,7 @@ public record PackageTable(List<String> buildOnly, Map<String, List<String>> bui
 
     /** The command that installs a tool with the package manager, or null. */
     public String tool(String name, String manager) {
-        return tool(name, manager, null);
-    }
-
-    /** The command that installs a tool with a manager on a release; null when there is none. */
-    public String tool(String name, String manager, String release) {
-        Map<String, String> byManager = tools.getOrDefault(name, Map.of());
-        String command = release == null ? null : byManager.get(manager + "@" + release);
-        if (command == null) command = byManager.get(manager);
+        String command = tools.getOrDefault(name, Map.of()).get(manager);
         return command == null || command.isEmpty() ? null : command;
     }
 

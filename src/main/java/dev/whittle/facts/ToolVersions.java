@@ -134,14 +134,16 @@ public final class ToolVersions {
         if (manager != null && Packages.installs(c)) {
             for (String p : Packages.names(c)) {
                 if (p.equals("golang-go") || p.equals("golang") || p.equals("go")) {
-                    String v = manager.equals("apt") && distro != null ? distro.tool("go", "golang-go") : null;
+                    String v = distro == null ? null : manager.equals("apt") ? distro.tool("go", "golang-go")
+                            : manager.equals("apk") ? distro.tool("go", "go") : null;
                     w.go = v == null ? UNKNOWN : v;
                 }
                 Matcher g = GOLANG_PACKAGE.matcher(p);
                 if (g.matches()) w.go = g.group(1);
                 if (p.matches("python[23]?-pip|py[23]?-pip|python[23]\\d*-pip")) {
-                    String v = manager.equals("apt") && distro != null ? distro.tool("pip", p) : null;
-                    w.pips.put(p + (distro != null && manager.equals("apt") ? " of " + distro : ""), v == null ? UNKNOWN : v);
+                    boolean ownRelease = distro != null && (manager.equals("apt") || manager.equals("apk"));
+                    String v = ownRelease ? distro.tool("pip", p) : null;
+                    w.pips.put(p + (ownRelease ? " of " + distro : ""), v == null ? UNKNOWN : v);
                 }
             }
         }

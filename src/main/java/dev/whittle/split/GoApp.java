@@ -120,13 +120,12 @@ final class GoApp {
             }
             if (makeStatic) said.add("CGO_ENABLED=0: a static binary (nothing in the sources imports \"C\")");
             if (in.level().includes(Level.AGGRESSIVE)) {
-                String release = RuntimeChooser.release(in.facts().image(), in.builder());
-                String install = in.knowledge().packages().tool("upx", in.manager(), release);
-                if (install != null) {
-                    appended.add(install + " && upx --best --lzma " + art);
+                String why = upxMissing(in);
+                if (why == null) {
+                    appended.add(in.knowledge().packages().tool("upx", in.manager()) + " && upx --best --lzma " + art);
                     said.add("UPX-compressed (smaller image, slower start: the binary unpacks itself at each start)");
-                } else if (in.knowledge().packages().tool("upx", in.manager()) != null) {
-                    said.add("not UPX-compressed: the builder's release (" + release + ") has no upx package");
+                } else {
+                    said.add("not UPX-compressed: " + why);
                 }
             }
             return new BuilderChanges(edits, appended, said);
@@ -140,6 +139,26 @@ final class GoApp {
         String what = goRun != null ? "the binary `go run` compiled at every start, now built once" : "the binary " + art;
         return Outcome.of(new Plan("go", what, new Needs(alreadyStatic || canSwitch, true, version, -1),
                 List.of(new Copy(art, target)), null, builder, start, c -> true, notes));
+    }
+
+    /**
+     * Why the builder cannot install UPX with its package manager, or null when it can: the release must be known,
+     * still on the mirrors, and have the package (the release's package facts: upx-ucl for Debian and Ubuntu, upx for
+     * alpine).
+     */
+    private static String upxMissing(SplitInput in) {
+        var sources = in.knowledge().facts();
+        dev.whittle.facts.BaseRelease release = dev.whittle.facts.BaseRelease.of(in.file(), in.facts().stage(), sources);
+        if (release == null) return "the builder's distribution release is not known";
+        if (release.archived(sources)) return "the builder's release (" + release + ") left the mirrors";
+        String manager = in.manager();
+        if (in.knowledge().packages().tool("upx", manager) == null) return "whittle cannot install it with " + manager;
+        dev.whittle.facts.Distro d = release.distro(sources);
+        String pkg = "apk".equals(manager) ? "upx" : "upx-ucl";
+        if (d == null || d.tool("upx", pkg) == null) {
+            return release + (d == null ? ": whittle has no package facts for it" : " has no " + pkg + " package (as far as whittle knows)");
+        }
+        return null;
     }
 
     /** The go build / go install commands, with their resolved output paths. */

@@ -95,7 +95,7 @@ public final class GoGetInstall implements Pass {
             } else if ("off".equals(goModule(stage, c))) {
                 why = "GO111MODULE=off: GOPATH mode has no path@version";
             } else {
-                String user = usesSources(file, stage, i, s, paths);
+                String user = usesSources(file, i, script.script().steps(), k, paths);
                 if (user != null) why = "a later step uses the sources `go get` fetched into GOPATH (`" + user + "`)";
             }
             if (why != null) {
@@ -124,6 +124,14 @@ public final class GoGetInstall implements Pass {
                         + "pin a version for reproducible builds)"));
     }
 
+    /** Whether the step is a `go install` of paths `go get` fetched, without versions (it goes with the rewrite). */
+    private static boolean redundantInstall(Step s, List<String> paths) {
+        if (s.compound() || s.commands().size() != 1) return false;
+        SimpleCommand c = s.commands().get(0);
+        return Commands.isProgram(c, "go") && c.words().size() >= 3 && "install".equals(c.words().get(1).literal())
+                && paths.containsAll(c.args().subList(1, c.args().size()).stream().filter(a -> !a.startsWith("-")).toList());
+    }
+
     /** GO111MODULE as the command sees it (its own assignment, else the stage's ENV), or null. */
     private static String goModule(Stage stage, SimpleCommand c) {
         for (Word a : c.assignments()) {
@@ -143,11 +151,18 @@ public final class GoGetInstall implements Pass {
      * The first later step (in this RUN or after it) that names a GOPATH source directory or one of the fetched
      * import paths: with `go install path@version` the sources go to the module cache, not $GOPATH/src.
      */
-    private static String usesSources(Dockerfile file, Stage stage, Instruction run, Step getStep, List<String> paths) {
+    private static String usesSources(Dockerfile file, Instruction run, List<Step> steps, int get, List<String> paths) {
         List<String> needles = new ArrayList<>(List.of("$GOPATH/src", "${GOPATH}/src", "/go/src/"));
-        for (String p : paths) needles.add(p.replaceAll("@.*", "").replaceAll("/\\.\\.\\.$", ""));
-        String rest = run.command().args().substring(Math.min(run.command().args().length(), getStep.end()));
-        for (String n : needles) if (rest.contains(n)) return Commands.snippet(run);
+        List<String> bare = new ArrayList<>();
+        for (String p : paths) bare.add(p.replaceAll("@.*", "").replaceAll("/\\.\\.\\.$", ""));
+        needles.addAll(bare);
+        String body = run.command().args();
+        for (int k = get + 1; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            if (redundantInstall(s, bare)) continue; // `go install path` of the same paths: removed with the rewrite
+            String text = body.substring(s.start(), s.end());
+            for (String n : needles) if (text.contains(n)) return Commands.snippet(run);
+        }
         boolean after = false;
         for (Instruction i : file.instructions()) {
             if (i == run) {
