@@ -10,28 +10,38 @@ package dev.whittle.core;
  * @param applied  true for a rewrite, false for a finding
  * @param estimate the estimated size effect on the image, when one is known (e.g. "-20 MB"), else null
  * @param severity the severity a user rule gave it, or null for the default ({@link Severity#of})
+ * @param details  what a reviewer may want beyond the first line (the message stays short: about 160 characters):
+ *                 `--format json` and SARIF show them, the text output does not
  */
 public record Change(String passId, int line, int endLine, String message, boolean applied, String estimate,
-                     Severity severity) {
+                     Severity severity, java.util.List<String> details) {
+
+    public Change {
+        details = details == null ? java.util.List.of() : java.util.List.copyOf(details);
+    }
 
     public static Change rewrite(String passId, int line, int endLine, String message) {
-        return new Change(passId, line, endLine, message, true, null, null);
+        return new Change(passId, line, endLine, message, true, null, null, null);
     }
 
     public static Change finding(String passId, int line, int endLine, String message) {
-        return new Change(passId, line, endLine, message, false, null, null);
+        return new Change(passId, line, endLine, message, false, null, null, null);
     }
 
     public Change withEstimate(String newEstimate) {
-        return new Change(passId, line, endLine, message, applied, newEstimate, severity);
+        return new Change(passId, line, endLine, message, applied, newEstimate, severity, details);
     }
 
     public Change withLines(int newLine, int newEndLine) {
-        return new Change(passId, newLine, newEndLine, message, applied, estimate, severity);
+        return new Change(passId, newLine, newEndLine, message, applied, estimate, severity, details);
     }
 
     public Change withSeverity(Severity newSeverity) {
-        return new Change(passId, line, endLine, message, applied, estimate, newSeverity);
+        return new Change(passId, line, endLine, message, applied, estimate, newSeverity, details);
+    }
+
+    public Change withDetails(java.util.List<String> newDetails) {
+        return new Change(passId, line, endLine, message, applied, estimate, severity, newDetails);
     }
 
     /** The message as reports show it: "not changed: " before a finding's, the estimate after. */

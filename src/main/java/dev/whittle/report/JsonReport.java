@@ -15,10 +15,10 @@ public final class JsonReport extends JsonStreamReport {
     /** One change or finding. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String pass, int line, int endLine, String message, boolean applied, String estimate,
-                       String severity) {
+                       String severity, List<String> details) {
         static Item of(Change c) {
             return new Item(c.passId(), c.line(), c.endLine(), c.message(), c.applied(), c.estimate(),
-                    c.severity() == null ? null : c.severity().label());
+                    c.severity() == null ? null : c.severity().label(), c.details().isEmpty() ? null : c.details());
         }
     }
 

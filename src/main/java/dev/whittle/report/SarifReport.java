@@ -78,6 +78,7 @@ public final class SarifReport extends JsonStreamReport {
             ObjectNode props = res.putObject("properties");
             props.put("applied", c.applied());
             if (c.estimate() != null) props.put("estimate", c.estimate());
+            if (!c.details().isEmpty()) c.details().forEach(props.putArray("details")::add);
             MAPPER.writeTree(gen, res);
         }
     }

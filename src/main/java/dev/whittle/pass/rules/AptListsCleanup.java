@@ -103,7 +103,7 @@ public final class AptListsCleanup implements Pass {
                 continue;
             }
             edits.add(Edit.replace(run, script.append(CLEANUP).text(), Change.rewrite(INFO.id(), run.line(),
-                    run.endLine(), "apt lists removed in the RUN that fetched them").withEstimate("about -20 to -50 MB")));
+                    run.endLine(), "apt lists removed in the RUN that fetched them")));
         }
         return edits;
     }

@@ -81,7 +81,8 @@ public final class SplitBuildAndRuntime implements Pass {
         texts.put(anchor, tail.toString());
 
         Instruction last = stage.instructions().isEmpty() ? stage.from() : stage.instructions().get(stage.instructions().size() - 1);
-        Change change = Change.rewrite(INFO.id(), stage.from().line(), last.endLine(), message(split));
+        Change change = Change.rewrite(INFO.id(), stage.from().line(), last.endLine(), message(split))
+                .withDetails(split.notes());
         Integer before = split.builderSizeMb();
         Integer after = split.candidate().sizeMb();
         if (before != null && after != null && before > after) {
@@ -95,10 +96,28 @@ public final class SplitBuildAndRuntime implements Pass {
         return edits;
     }
 
+    /** What a reviewer should check, in a few words, for the notes that change how the app runs. */
+    private static final java.util.Map<String, String> CHECKS = new java.util.LinkedHashMap<>();
+
+    static {
+        CHECKS.put("UPX-compressed", "UPX (slower start)");
+        CHECKS.put("non-root user", "runs as non-root");
+        CHECKS.put("runs as uid 65534", "runs as uid 65534");
+        CHECKS.put("CGO_ENABLED=0", "static binary (CGO_ENABLED=0)");
+        CHECKS.put("taken to be what", "that the start program is the build's");
+        CHECKS.put("runs `", "the start command is rewritten");
+        CHECKS.put("copied too", "the extra files copied");
+    }
+
+    /** The first line: what was done and what to check; the notes go to the details (JSON, SARIF). */
     private static String message(Split split) {
-        StringBuilder m = new StringBuilder("split into a `" + split.builderName() + "` stage (the original build) and a "
-                + "runtime stage on " + split.image() + " that receives " + split.plan().artifact());
-        for (String note : split.notes()) m.append("; ").append(note);
-        return m.toString();
+        StringBuilder m = new StringBuilder("split into a `" + split.builderName() + "` stage and a runtime on " + split.image()
+                + " with " + split.plan().artifact());
+        List<String> checks = new ArrayList<>();
+        for (var e : CHECKS.entrySet()) {
+            if (split.notes().stream().anyMatch(n -> n.contains(e.getKey())) && !checks.contains(e.getValue())) checks.add(e.getValue());
+        }
+        if (!checks.isEmpty()) m.append("; check: ").append(String.join(", ", checks));
+        return m.length() <= 200 ? m.toString() : m.substring(0, 197) + "...";
     }
 }
