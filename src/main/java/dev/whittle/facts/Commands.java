@@ -37,8 +37,13 @@ public final class Commands {
 
     /** The instruction's logical line, whitespace collapsed, cut to 60 characters: for messages. */
     public static String snippet(dev.whittle.tree.Instruction i) {
+        return snippet(i, 60);
+    }
+
+    /** {@link #snippet(dev.whittle.tree.Instruction)} cut to {@code max} characters. */
+    public static String snippet(dev.whittle.tree.Instruction i, int max) {
         String line = i.command().original().strip().replaceAll("\\s+", " ");
-        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+        return line.length() <= max ? line : line.substring(0, max - 3) + "...";
     }
 
     /** Whether some argument starts with one of the prefixes. */

@@ -39,6 +39,12 @@ public record ImageRef(String written, String repository, String tag, String dig
         return new ImageRef(written, repo, tag, digest);
     }
 
+    /** The reference for a message: without its digest, cut to 50 characters. */
+    public String shown() {
+        String s = digest.isEmpty() ? written : written.substring(0, written.indexOf('@'));
+        return s.length() <= 50 ? s : s.substring(0, 47) + "...";
+    }
+
     /** Whether the reference uses a build argument or variable ({@code $GO_VERSION}). */
     public boolean variable() {
         return written.contains("$");

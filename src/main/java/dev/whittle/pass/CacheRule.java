@@ -137,8 +137,8 @@ public abstract class CacheRule implements Pass {
             String cleanup = cleanup(ctx);
             if (cleanup == null) return null;
             if (!script.canAppend()) {
-                return Change.finding(id, i.line(), i.endLine(), message()
-                        + ": the RUN ends in `;`, `&` or a comment, so `&& " + cleanup + "` cannot simply be added");
+                return Change.finding(id, i.line(), i.endLine(), "cache kept: the RUN ends in `;`, `&` or a comment, so "
+                        + "whittle cannot append the cleanup").withDetails(List.of("the cleanup: " + cleanup));
             }
             script.append(cleanup);
         }

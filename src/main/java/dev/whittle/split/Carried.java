@@ -48,8 +48,8 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
         List<String> notes = new ArrayList<>();
         for (Effect e : effects.effects()) {
             if (e.kind() != Kind.UNKNOWN) continue;
-            return refuse("`" + e.detail() + "` (line " + e.at().line() + ") may write files the app needs at run time, "
-                    + "and whittle cannot tell which");
+            String command = e.detail().length() <= 50 ? e.detail() : e.detail().substring(0, 47) + "...";
+            return refuse("`" + command + "` may write files the app needs at run time, and whittle cannot tell which");
         }
         List<Copy> copies = new ArrayList<>();
         for (Copy c : planned) copies.add(withOwner(c, effects));

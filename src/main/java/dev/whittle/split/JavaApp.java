@@ -21,7 +21,9 @@ final class JavaApp {
         StageFacts f = in.facts();
         List<String> argv = in.argv();
         if (!argv.get(0).equals("java")) {
-            return Outcome.refuse("the image starts `" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
+            String started = String.join(" ", argv.subList(0, Math.min(2, argv.size())));
+            if (started.length() > 50) started = started.substring(0, 47) + "...";
+            return Outcome.refuse("the image starts `" + started
                     + "`, not `java -jar`: the runtime needs the build tool");
         }
         int jar = argv.indexOf("-jar");

@@ -20,14 +20,14 @@ final class NodeApp {
     static Outcome plan(SplitInput in) {
         StageFacts f = in.facts();
         if (!f.image().repository().equals("node")) {
-            return Outcome.refuse("Node.js comes from " + f.image().written() + ", not an official node image: the "
-                    + "catalog has no smaller image with the same Node.js");
+            return Outcome.refuse("Node.js comes from " + f.image().shown() + ", not an official node image: no smaller "
+                    + "image is known to have the same Node.js");
         }
         StageEffects effects = StageEffects.of(f);
         String app = appDirectory(f, effects);
         if (app == null || app.equals("/")) {
             return Outcome.refuse("the application lives in " + (app == null ? "an unknown directory" : "/")
-                    + ": set a WORKDIR so whittle can copy just the application");
+                    + ": a WORKDIR would let whittle copy just the application");
         }
         if (!f.runs("npm", "yarn", "pnpm", "npx", "corepack")) {
             return Outcome.refuse(""); // no npm, yarn or pnpm command: nothing for a builder stage to do

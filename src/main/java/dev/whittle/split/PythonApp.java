@@ -28,13 +28,13 @@ final class PythonApp {
     static Outcome plan(SplitInput in) {
         StageFacts f = in.facts();
         if (!f.image().repository().equals("python")) {
-            return Outcome.refuse("Python comes from " + f.image().written() + ", not an official python image: the "
-                    + "catalog has no slim image with the same interpreter at the same path");
+            return Outcome.refuse("Python comes from " + f.image().shown() + ", not an official python image: no slim "
+                    + "image is known to have the same interpreter");
         }
         String app = f.workdir();
         if (app == null || app.equals("/")) {
             return Outcome.refuse("the application lives in " + (app == null ? "an unknown directory" : "/")
-                    + ": set a WORKDIR so whittle can copy just the application");
+                    + ": a WORKDIR would let whittle copy just the application");
         }
         Instruction firstInstall = null;
         String venv = existingVenv(f);

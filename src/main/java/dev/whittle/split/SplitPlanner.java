@@ -49,9 +49,17 @@ public final class SplitPlanner {
      * @param split  the split, or null
      * @param reason why not, or null; "" when the file is not a build whittle knows (nothing to say)
      */
-    public record Decision(Split split, String reason) {
+    public record Decision(Split split, String reason, List<String> details) {
+        public Decision(Split split, String reason) {
+            this(split, reason, List.of());
+        }
+
         static Decision refuse(String reason) {
             return new Decision(null, reason);
+        }
+
+        static Decision refuse(String reason, List<String> details) {
+            return new Decision(null, reason, details);
         }
     }
 
@@ -70,12 +78,12 @@ public final class SplitPlanner {
             }
         }
         if (facts.start().inherited()) {
-            return Decision.refuse("no CMD or ENTRYPOINT: the image runs what " + image.written()
-                    + " runs, which a runtime stage on another image would lose");
+            return Decision.refuse("no CMD or ENTRYPOINT: the image runs what " + image.shown() + " runs, which another "
+                    + "runtime image would lose");
         }
         var sources = knowledge.facts();
         if (sources.images().covers(image.repository()) && sources.images().lookup(image) == null) {
-            return Decision.refuse(image.written() + " is not a tag the official " + image.repository() + " images have had: "
+            return Decision.refuse(image.shown() + " is not a tag the official " + image.repository() + " images have had: "
                     + "what it is built on is not known");
         }
         SplitInput in = new SplitInput(file, facts, builderInfo(image, knowledge), context, knowledge, level);
@@ -86,7 +94,7 @@ public final class SplitPlanner {
         String program = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
         if (SCRIPT.matcher(program).matches()) {
             return Decision.refuse("the image starts a shell script (" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
-                    + "): what it runs at start cannot be checked, and runtime images without a shell cannot run it");
+                    + "): what it runs cannot be checked");
         }
         Outcome outcome = switch (language) {
             case "go" -> GoApp.plan(in);
@@ -155,7 +163,8 @@ public final class SplitPlanner {
         Choice choice = RuntimeChooser.choose(in, plan,
                 new Demands(shell, !runtimePackages.isEmpty(), manager, needsCerts, keepRoot));
         if (choice.candidate() == null) {
-            return Decision.refuse("no runtime image in the catalog fits: " + String.join("; ", choice.rejected()));
+            return Decision.refuse("no runtime image in the catalog fits the build (its C library, release, shell, packages)",
+                    choice.rejected());
         }
         if (choice.image().equals(image.written()) && runtimePackages.containsAll(facts.packages())) {
             return Decision.refuse(""); // the build already runs on the runtime image and installs nothing to leave behind

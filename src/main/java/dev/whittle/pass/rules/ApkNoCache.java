@@ -52,8 +52,8 @@ public final class ApkNoCache extends CacheRule {
     protected String reasonToLeave(Context ctx) {
         for (SimpleCommand c : ctx.script().script().commands()) {
             if (isUpdate(c) && !updateSteps(ctx).contains(c)) {
-                return "apk update's index is used by another apk command in this RUN, so --no-cache alone would "
-                        + "leave it in the layer; end the RUN with `rm -rf /var/cache/apk/*` instead";
+                return "apk update's index is used by another apk command here: end the RUN with `rm -rf /var/cache/apk/*`"
+                        + " rather than use --no-cache";
             }
         }
         return null;

@@ -91,15 +91,15 @@ public final class AptListsCleanup implements Pass {
             if (needer != null) {
                 allFixed = false;
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
-                        "apt lists are kept: a later RUN (`" + Commands.snippet(needer) + "`) installs with apt "
-                                + "before any apt-get update of its own; merge the RUNs, then the lists can go")));
+                        "apt lists kept: a later RUN (`" + Commands.snippet(needer, 40) + "`) installs before its own "
+                                + "update; merge the RUNs, then the lists can go")));
                 continue;
             }
             if (!script.canAppend()) {
                 allFixed = false;
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
-                        "apt lists are kept: the RUN ends in `;`, `&` or a comment, so `&& " + CLEANUP
-                                + "` cannot simply be added")));
+                        "apt lists kept: the RUN ends in `;`, `&` or a comment, so whittle cannot append `" + CLEANUP
+                                + "`")));
                 continue;
             }
             edits.add(Edit.replace(run, script.append(CLEANUP).text(), Change.rewrite(INFO.id(), run.line(),

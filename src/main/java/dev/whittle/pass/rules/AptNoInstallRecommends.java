@@ -95,8 +95,9 @@ public final class AptNoInstallRecommends implements Pass {
     private static Edit rewrite(Instruction i, RunScript script, List<SimpleCommand> installs, BaseRelease release,
                                 Distro distro, boolean archived, Stage stage, Set<String> installedBefore) {
         if (release == null) {
-            return finding(i, "recommends kept: the distribution release of " + stage.baseImage() + " is not known, so "
-                    + "neither is what its packages recommend");
+            String image = stage.baseImage().length() <= 50 ? stage.baseImage() : stage.baseImage().substring(0, 47) + "...";
+            return finding(i, "recommends kept: the distribution release of " + image + " is not known, so neither is "
+                    + "what its packages recommend");
         }
         if (distro == null || !distro.hasPackages()) {
             return finding(i, "recommends kept: whittle has no package facts for " + release + (archived
@@ -135,7 +136,12 @@ public final class AptNoInstallRecommends implements Pass {
             SimpleCommand last = installs.get(installs.size() - 1);
             script.insertAfter(last.words().get(last.words().size() - 1), String.join(" ", added.keySet()));
         }
-        return Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(), message(added, distro)));
+        List<String> details = new ArrayList<>();
+        for (Map.Entry<String, String> e : added.entrySet()) {
+            details.add(e.getKey() + ", recommended by " + e.getValue() + ": " + distro.whyItMatters(e.getKey()));
+        }
+        return Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(), message(added, distro))
+                .withDetails(details));
     }
 
     private static String message(Map<String, String> added, Distro distro) {
@@ -145,6 +151,10 @@ public final class AptNoInstallRecommends implements Pass {
         for (Map.Entry<String, String> e : added.entrySet()) parts.add(e.getKey() + " (recommended by " + e.getValue() + ")");
         String joined = String.join(", ", parts);
         if (m.length() + joined.length() > 160) joined = String.join(" ", added.keySet());
+        if (m.length() + joined.length() > 160) {
+            List<String> first = new ArrayList<>(added.keySet()).subList(0, 4);
+            joined = String.join(" ", first) + " and " + (added.size() - 4) + " more (see the details)";
+        }
         return m.append(joined).toString();
     }
 

@@ -46,7 +46,8 @@ public final class EndOfLifeImage implements Pass {
             EndOfLife eol = knowledge.catalog().endOfLife(ref);
             if (eol == null) continue;
             out.add(Edit.finding(s.from(), Change.finding(INFO.id(), s.from().line(), s.from().endLine(),
-                    ref.written() + ": " + eol.reason() + "; move to " + eol.replacement())));
+                    (ref.digest().isEmpty() ? ref.written() : ref.written().substring(0, ref.written().indexOf('@')))
+                            + ": " + eol.reason() + "; move to " + eol.replacement())));
         }
         return out;
     }

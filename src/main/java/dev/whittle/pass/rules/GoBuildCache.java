@@ -95,8 +95,8 @@ public final class GoBuildCache extends CacheRule {
                 boolean harmless = later != null && later.script().commands().stream()
                         .allMatch(c -> HARMLESS.contains(Commands.program(c)));
                 if (!harmless) {
-                    return "the Go caches stay: a later RUN (`" + Commands.snippet(i)
-                            + "`) may run the go tool (make, a script) and would download everything again";
+                    return "the Go caches stay: a later RUN (`" + Commands.snippet(i, 40) + "`) may run go (make, a script) "
+                            + "and would download everything again";
                 }
             }
         }

@@ -63,11 +63,23 @@ public final class GoBuildFlags implements Pass {
                 }
                 if (!did.isEmpty()) {
                     edits.add(Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(),
-                            String.join("; ", did))));
+                            summarize(did))));
                 }
             }
         }
         return edits;
+    }
+
+    /** The changes of a RUN's commands, the same ones counted once ("go install (3 commands): ..."). */
+    static String summarize(List<String> did) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String d : did) counts.merge(d, 1, Integer::sum);
+        List<String> parts = new ArrayList<>();
+        for (var e : counts.entrySet()) {
+            String d = e.getKey();
+            parts.add(e.getValue() == 1 ? d : d.replaceFirst(":", " (" + e.getValue() + " commands):"));
+        }
+        return String.join("; ", parts);
     }
 
     /** Rewrites one command; returns what changed, or null. */

@@ -96,11 +96,12 @@ public final class GoGetInstall implements Pass {
                 why = "GO111MODULE=off: GOPATH mode has no path@version";
             } else {
                 String user = usesSources(file, i, script.script().steps(), k, paths);
-                if (user != null) why = "a later step uses the sources `go get` fetched into GOPATH (`" + user + "`)";
+                if (user != null) why = "a later step uses the sources it put in GOPATH (`" + user + "`)";
             }
             if (why != null) {
-                return Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), "`go get` installing a program; `"
-                        + replacement + "` needs Go 1.16 and module mode, and " + why));
+                return Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), "`go get` kept: `go install "
+                        + "path@version` needs Go 1.16 and modules; " + why)
+                        .withDetails(List.of("the rewrite would be: " + replacement)));
             }
             Word first = c.words().get(0);
             Word last = c.words().get(c.words().size() - 1);
@@ -161,7 +162,7 @@ public final class GoGetInstall implements Pass {
             Step s = steps.get(k);
             if (redundantInstall(s, bare)) continue; // `go install path` of the same paths: removed with the rewrite
             String text = body.substring(s.start(), s.end());
-            for (String n : needles) if (text.contains(n)) return Commands.snippet(run);
+            for (String n : needles) if (text.contains(n)) return Commands.snippet(run, 32);
         }
         boolean after = false;
         for (Instruction i : file.instructions()) {
@@ -170,7 +171,7 @@ public final class GoGetInstall implements Pass {
                 continue;
             }
             if (!after) continue;
-            for (String n : needles) if (i.command().original().contains(n)) return Commands.snippet(i);
+            for (String n : needles) if (i.command().original().contains(n)) return Commands.snippet(i, 32);
         }
         return null;
     }

@@ -41,9 +41,10 @@ public final class LegacyKeyValue implements Pass {
             String keyword = i.command().keyword().toUpperCase(java.util.Locale.ROOT);
             String written = writtenValue(value, file.escape());
             if (written == null || i.text().indexOf('\n') >= 0 || key.contains("=")) {
+                String shown = key.length() <= 40 ? key : key.substring(0, 37) + "...";
                 edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
-                        "legacy `" + keyword + " key value` form; rewrite it as " + keyword + " " + key
-                                + "=\"...\" by hand (the value needs re-quoting or the instruction spans lines)")));
+                        "legacy `" + keyword + " key value` form: rewrite it as " + keyword + " " + shown
+                                + "=\"...\" by hand (the value needs re-quoting or spans lines)")));
                 continue;
             }
             String cr = i.text().endsWith("\r") ? "\r" : "";

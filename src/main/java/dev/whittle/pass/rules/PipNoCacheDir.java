@@ -54,8 +54,7 @@ public final class PipNoCacheDir extends CacheRule {
             var k = ctx.pass().knowledge();
             String v = ToolVersions.pip(ctx.file(), ctx.stage(), ctx.run(), c, k.facts());
             if (v == null) {
-                return "--no-cache-dir not added: which pip runs here is not known (it needs pip 6.0 or newer; the base "
-                        + "image " + ctx.stage().baseImage() + " and the RUNs before do not say)";
+                return "--no-cache-dir not added: which pip runs here is not known (the option needs pip 6.0 or newer)";
             }
             if (!ToolVersions.atLeast(v, FIRST_PIP_WITH_FLAG)) {
                 return "--no-cache-dir not added: pip " + v + " ("

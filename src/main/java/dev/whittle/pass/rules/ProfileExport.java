@@ -58,9 +58,10 @@ public final class ProfileExport implements Pass {
                 }
             }
             if (exports.isEmpty()) continue;
+            String env = "ENV " + String.join(" ", exports);
             edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
-                    "exports written to " + target + " are not seen by later RUNs or CMD; use ENV "
-                            + String.join(" ", exports))));
+                    "exports written to " + target + " are not seen by later RUNs or CMD; use "
+                            + (env.length() <= 60 ? env : "ENV instead")).withDetails(List.of("the ENV: " + env))));
         }
         return edits;
     }

@@ -84,8 +84,9 @@ public final class SecretArgs implements Pass {
                     }
                     edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
                             i.command().keyword().toUpperCase(Locale.ROOT) + " " + name + " looks like a credential and "
-                                    + "is stored in the image history; pass it as a secret: " + mount
-                                    + " (docker build --secret id=" + id + ",env=" + name + ")")));
+                                    + "stays in the image history; pass it as a build secret")
+                            .withDetails(List.of("in the RUN that uses it: " + mount,
+                                    "and build with: docker build --secret id=" + id + ",env=" + name))));
                 }
             }
         }

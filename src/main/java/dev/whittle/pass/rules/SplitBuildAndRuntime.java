@@ -63,7 +63,7 @@ public final class SplitBuildAndRuntime implements Pass {
             if (d.reason() == null || d.reason().isEmpty()) return List.of();
             Instruction from = file.stages().get(0).from();
             return List.of(Edit.finding(from, Change.finding(INFO.id(), from.line(), from.endLine(),
-                    "no builder/runtime split: " + d.reason())));
+                    "not split: " + d.reason()).withDetails(d.details())));
         }
         Split split = d.split();
         Stage stage = file.stages().get(0);
@@ -100,7 +100,7 @@ public final class SplitBuildAndRuntime implements Pass {
     private static final java.util.Map<String, String> CHECKS = new java.util.LinkedHashMap<>();
 
     static {
-        CHECKS.put("UPX-compressed", "UPX (slower start)");
+        CHECKS.put("UPX-compressed (", "UPX (slower start)");
         CHECKS.put("non-root user", "runs as non-root");
         CHECKS.put("runs as uid 65534", "runs as uid 65534");
         CHECKS.put("CGO_ENABLED=0", "static binary (CGO_ENABLED=0)");
@@ -111,13 +111,27 @@ public final class SplitBuildAndRuntime implements Pass {
 
     /** The first line: what was done and what to check; the notes go to the details (JSON, SARIF). */
     private static String message(Split split) {
-        StringBuilder m = new StringBuilder("split into a `" + split.builderName() + "` stage and a runtime on " + split.image()
-                + " with " + split.plan().artifact());
+        StringBuilder m = new StringBuilder("split: runtime stage on " + split.image());
+        if (m.length() + split.plan().artifact().length() < 130) m.append(" with ").append(split.plan().artifact());
         List<String> checks = new ArrayList<>();
         for (var e : CHECKS.entrySet()) {
-            if (split.notes().stream().anyMatch(n -> n.contains(e.getKey())) && !checks.contains(e.getValue())) checks.add(e.getValue());
+            if (split.notes().stream().anyMatch(n -> n.startsWith(e.getKey()) || n.contains("; " + e.getKey())
+                    || !e.getKey().startsWith("UPX") && n.contains(e.getKey())) && !checks.contains(e.getValue())) {
+                checks.add(e.getValue());
+            }
         }
-        if (!checks.isEmpty()) m.append("; check: ").append(String.join(", ", checks));
-        return m.length() <= 200 ? m.toString() : m.substring(0, 197) + "...";
+        List<String> shown = new ArrayList<>();
+        for (int k = 0; k < checks.size(); k++) {
+            List<String> next = new ArrayList<>(shown);
+            next.add(checks.get(k));
+            int left = checks.size() - k - 1;
+            String text = "; check: " + String.join(", ", next) + (left > 0 ? " (+" + left + " more)" : "");
+            if (m.length() + text.length() > 160) break;
+            shown = next;
+        }
+        int left = checks.size() - shown.size();
+        if (!shown.isEmpty()) m.append("; check: ").append(String.join(", ", shown));
+        if (left > 0) m.append(shown.isEmpty() ? "; " : " (+").append(left).append(shown.isEmpty() ? " things to check" : " more)");
+        return m.toString();
     }
 }
