@@ -114,6 +114,18 @@ distroless() {
   buildah commit -q --rm "$ctr" "$name" > /dev/null
 }
 
+# the root variant of a distroless stand-in (the tag without :nonroot runs as root, like Google's): whittle writes it
+# below the aggressive level when the original runs as root
+rootvariant() {
+  local name=$1 root=${1%:nonroot}
+  have "$root" && return 0
+  log "$root (the root variant of $name)"
+  local ctr
+  ctr=$(buildah from --pull=never "$name")
+  buildah config --user 0:0 --workingdir /root "$ctr"
+  buildah commit -q --rm "$ctr" "$root" > /dev/null
+}
+
 distroless gcr.io/distroless/static-debian12:nonroot "ca-certificates tzdata netbase" \
   "cp -a /etc/ssl /out/etc/ && cp -a /usr/share/zoneinfo /out/usr/share/ 2>/dev/null || true"
 distroless gcr.io/distroless/cc-debian12:nonroot "ca-certificates tzdata netbase libc6 libgcc-s1 libstdc++6 libssl3 zlib1g" \
@@ -127,4 +139,7 @@ distroless gcr.io/distroless/java17-debian12:nonroot \
      --compress=2 --output /out/usr/lib/jvm/jre
    mkdir -p /out/usr/bin && ln -s /usr/lib/jvm/jre/bin/java /out/usr/bin/java" \
   --entrypoint '["/usr/bin/java", "-jar"]'
+for image in gcr.io/distroless/static-debian12 gcr.io/distroless/cc-debian12 gcr.io/distroless/java17-debian12; do
+  rootvariant "$image:nonroot"
+done
 log "ready: $(buildah images --format '{{.Name}}:{{.Tag}} {{.Size}}' | grep -v '<none>' | sort | tr '\n' ';')"

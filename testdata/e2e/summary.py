@@ -37,6 +37,29 @@ def layers(app, level, side_name, side):
 
 
 for app in apps:
+    refused = os.path.join(here, "apps", app, "refused")
+    if os.path.exists(refused):
+        # whittle must refuse the split with this reason, and the original must build
+        expected = open(refused).read().strip()
+        for level in open(os.path.join(here, "apps", app, "levels")).read().split():
+            base = os.path.join(out, f"{app}.{level}")
+            try:
+                report = json.load(open(base + ".json"))
+                changes = report["files"][0].get("changes", [])
+            except (OSError, ValueError, KeyError, IndexError):
+                failed.append(f"{app} ({level}): no report")
+                continue
+            split = [c for c in changes if c["pass"] == "split-build-runtime"]
+            said = split[0]["message"] if split else "(no word from the split)"
+            ok = bool(split) and not split[0]["applied"] and expected in said
+            built = open(base + ".rc").read().strip() == "0"
+            if not ok:
+                failed.append(f"{app} ({level}): expected a refusal saying '{expected}', got: {said}")
+            if not built:
+                failed.append(f"{app} ({level}): the original does not build (see {base}.build.log)")
+            rows.append(f"| {app} | {level} | - | - | - | - | - | refused: {said[:90]} | - | "
+                        f"{'pass' if ok and built else 'FAIL'} |")
+        continue
     need = float(open(os.path.join(here, "apps", app, "min-ratio")).read())
     for level in open(os.path.join(here, "apps", app, "levels")).read().split():
         base = os.path.join(out, f"{app}.{level}")

@@ -153,7 +153,21 @@ final class CommandEffects {
             sh.add(Kind.BUILT, sh.cwd, text(c));
         } else if (PROJECT_BUILDS.contains(program)) {
             if (program.equals("make") && args.contains("install") || program.equals("cmake") && args.contains("--install")) {
-                sh.unknown(text(c)); // where `make install` puts files is up to the Makefile
+                // where `make install` puts files is up to the Makefile, unless the command names the place
+                String place = null;
+                for (String a : args) {
+                    for (String v : List.of("DESTDIR=", "PREFIX=", "prefix=")) if (a.startsWith(v)) place = a.substring(v.length());
+                }
+                for (Word w : c.assignments()) {
+                    String v = w.literal();
+                    if (v != null && (v.startsWith("DESTDIR=") || v.startsWith("PREFIX="))) place = v.substring(v.indexOf('=') + 1);
+                }
+                if (place == null || place.isEmpty() || sh.resolve(place) == null || sh.resolve(place).equals("/")
+                        || sh.resolve(place).equals("/usr") || sh.resolve(place).equals("/usr/local")) {
+                    sh.unknown(text(c));
+                } else {
+                    sh.write(place, text(c));
+                }
             } else {
                 sh.add(Kind.BUILT, sh.cwd, text(c));
             }
@@ -232,7 +246,9 @@ final class CommandEffects {
         if (name != null) sh.add(Kind.USER, name, program.contains("group") ? "group" : "user");
         for (String f : List.of("/etc/passwd", "/etc/group", "/etc/shadow")) sh.add(Kind.WRITTEN, f, text(c));
         if (name != null && makeHome && !program.contains("group")) {
-            sh.add(Kind.DIRECTORY, home != null ? sh.resolve(home) : "/home/" + name, text(c));
+            String dir = home != null ? sh.resolve(home) : "/home/" + name;
+            sh.add(Kind.DIRECTORY, dir, text(c));
+            if (dir != null) sh.add(Kind.OWNED, dir, name + ":" + name); // a home belongs to its user (and group)
         }
     }
 

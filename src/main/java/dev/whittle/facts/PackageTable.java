@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** Build-only and runtime packages (templates/packages.yaml). */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record PackageTable(List<String> buildOnly, Map<String, List<String>> buildOnlyFor, List<String> runTools,
+public record PackageTable(List<String> buildOnly, Map<String, List<String>> buildOnlyFor,
+                           Map<String, Map<String, List<String>>> fullImageLibraries, List<String> runTools,
                            List<String> runtime, Map<String, Map<String, Object>> devRuntime,
                            Map<String, Integer> sizes, Map<String, String> install, Map<String, Map<String, String>> tools) {
 
@@ -31,6 +32,14 @@ public record PackageTable(List<String> buildOnly, Map<String, List<String>> bui
         if (buildOnly(name)) return true;
         List<String> more = buildOnlyFor == null ? null : buildOnlyFor.get(language);
         return more != null && !matches(runtime, name) && matches(more, name);
+    }
+
+    /**
+     * The -dev packages of the full image a language's packages may have compiled against, by package name (for
+     * python: psycopg2 -> libpq-dev); empty when the table has none.
+     */
+    public Map<String, List<String>> fullImageLibraries(String language) {
+        return fullImageLibraries == null ? Map.of() : fullImageLibraries.getOrDefault(language, Map.of());
     }
 
     /** Whether a build-only package is also a command a start script may run (curl, wget, git). */

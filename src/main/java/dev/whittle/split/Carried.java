@@ -66,12 +66,14 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
                     || effects.removedLater(p, e)) {
                 continue;
             }
-            if (covered.stream().anyMatch(d -> Effect.under(d, p))) {
-                // the build wrote a directory above one the runtime receives: only what lies under it matters
-                continue;
+            if (e.kind() == Kind.DIRECTORY && covered.stream().anyMatch(d -> Effect.under(d, p))) {
+                continue; // an empty directory above one the runtime receives: that copy makes it
             }
             if (extra.stream().anyMatch(c -> Effect.under(p, c.from()))) continue;
             extra.removeIf(c -> Effect.under(c.from(), p));
+            // files written above a planned copy (make install into /opt/app, the artifact in /opt/app/bin): the
+            // whole tree goes, and brings the planned file with it
+            copies.removeIf(c -> c.from().equals(c.to()) && Effect.under(c.from(), p) && !c.from().equals(p));
             extra.add(withOwner(new Copy(p, p), effects));
         }
         for (Copy c : extra) {

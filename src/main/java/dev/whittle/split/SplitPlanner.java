@@ -19,6 +19,7 @@ import dev.whittle.tree.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -140,6 +141,12 @@ public final class SplitPlanner {
             }
             runtimePackages.addAll(libs);
         }
+        List<String> fullLibs = fullImageLibraries(plan.language(), image, knowledge, context, distro, notes);
+        if (fullLibs == null) {
+            return Decision.refuse(image.shown() + " has libraries its slim variant lacks, and whittle has no package facts "
+                    + "for " + release + " to install them in the runtime");
+        }
+        runtimePackages.addAll(fullLibs);
         if (!runtimePackages.isEmpty() && "apt".equals(manager) && release != null && release.archived(knowledge.facts())) {
             return Decision.refuse("the runtime stage would install " + String.join(" ", runtimePackages) + " with apt-get on "
                     + release + ", whose suites left the mirrors");
@@ -243,6 +250,50 @@ public final class SplitPlanner {
         if (official == null || official.family() == null) return catalog;
         return new dev.whittle.facts.Catalog.ImageInfo(image.repository(), null, official.family(), official.libc(),
                 official.release(), catalog == null ? null : catalog.sizeMb(), catalog == null ? null : catalog.cc());
+    }
+
+    /**
+     * The runtime libraries a move from the full python image to its slim variant must bring: those of the -dev
+     * packages of the full image that the requirements' native packages compile against (all of the table's when
+     * there is no requirements file to read). Empty for other images; null when they are needed and the release's
+     * package facts cannot name them.
+     */
+    private static List<String> fullImageLibraries(String language, ImageRef image, Knowledge knowledge, BuildContext context,
+                                                   dev.whittle.facts.Distro distro, List<String> notes) {
+        var official = knowledge.facts().images().lookup(image);
+        Map<String, List<String>> table = knowledge.packages().fullImageLibraries(language);
+        if (table.isEmpty() || official == null || !"debian".equals(official.family())
+                || image.tagOrLatest().contains("slim") || image.tagOrLatest().contains("alpine")) {
+            return List.of();
+        }
+        String requirements = String.join("\n", context.files().stream()
+                .filter(f -> f.matches("(.*/)?(requirements[^/]*\\.txt|Pipfile|pyproject\\.toml|setup\\.py|setup\\.cfg)"))
+                .map(f -> context.read(f).orElse("")).toList()).toLowerCase(java.util.Locale.ROOT);
+        List<String> devs = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : table.entrySet()) {
+            if (requirements.isEmpty() || Pattern.compile("(?m)(^|[\\s\"'\\[,])" + Pattern.quote(e.getKey()) + "\\b")
+                    .matcher(requirements).find()) {
+                devs.addAll(e.getValue());
+                named.add(e.getKey());
+            }
+        }
+        if (devs.isEmpty()) return List.of();
+        if (distro == null) return null;
+        Set<String> libs = new LinkedHashSet<>();
+        for (String dev : devs) {
+            List<String> found = null;
+            for (String alternative : dev.split("\\|")) {
+                found = distro.runtimeOf(alternative);
+                if (found != null) break;
+            }
+            if (found == null) return null;
+            libs.addAll(found);
+        }
+        notes.add((requirements.isEmpty() ? "no requirements in a build context to read: " : "the requirements name "
+                + String.join(", ", named) + ": ") + "the runtime gets the libraries " + image.shown() + " has for them ("
+                + String.join(" ", libs) + ")");
+        return new ArrayList<>(libs);
     }
 
     /** The user the image runs as: the value of the stage's last USER, wherever it stands; null for none (root). */

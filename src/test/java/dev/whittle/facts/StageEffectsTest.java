@@ -33,7 +33,7 @@ class StageEffectsTest {
     @Test
     void usersHomesAndOwners() {
         assertEquals(List.of("USER app", "WRITTEN /etc/passwd", "WRITTEN /etc/group", "WRITTEN /etc/shadow",
-                        "DIRECTORY /home/app", "OWNED /srv"),
+                        "DIRECTORY /home/app", "OWNED /home/app", "OWNED /srv"),
                 effects("""
                         FROM debian:bookworm
                         RUN useradd -m -s /bin/bash app && chown -R app:app /srv

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+export GREETING="${GREETING:-hello}"
+exec "$@"

@@ -1,0 +1,2 @@
+import pathlib
+print((pathlib.Path.home() / "corpora" / "words").read_text())
