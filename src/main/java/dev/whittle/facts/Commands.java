@@ -70,6 +70,23 @@ public final class Commands {
         return false;
     }
 
+    /**
+     * Whether the command runs a script whittle cannot read: a .sh file, a program by a relative path, a shell given a
+     * file or a -c string, make, or a sourced file.
+     */
+    public static boolean runsScript(SimpleCommand c) {
+        String name = c.name();
+        if (name == null) return true; // a command named by a variable
+        if (name.isEmpty()) return false;
+        String p = program(c);
+        if (p.endsWith(".sh") || p.endsWith(".bash") || name.startsWith("./") || name.startsWith("../")) return true;
+        if (p.equals("make") || p.equals("source") || p.equals(".")) return true;
+        if (Set.of("sh", "bash", "ash", "dash", "zsh").contains(p)) {
+            return c.args().stream().anyMatch(a -> !a.startsWith("-") || a.equals("-c")) || c.args().isEmpty();
+        }
+        return false;
+    }
+
     /** Whether {@code p} is {@code name} followed only by digits and dots (pip3.11, python3). */
     static boolean versioned(String p, String name) {
         if (!p.startsWith(name)) return false;

@@ -78,6 +78,11 @@ public abstract class CacheRule implements Pass {
         return null;
     }
 
+    /** A finding for a RUN where no command could take the flag although some fill the cache; else null. */
+    protected String reasonWhenNone(Context ctx) {
+        return null;
+    }
+
     /** Extra edits a rule makes in the same RUN after its main fix (e.g. dropping {@code apk update}). */
     protected void alsoEdit(Context ctx) {}
 
@@ -125,7 +130,11 @@ public abstract class CacheRule implements Pass {
                 Word w = flagAfter(c, ctx);
                 if (w != null) at.add(w);
             }
-            if (at.isEmpty() || alreadyClean(ctx, c -> flagAfter(c, ctx) != null)) return null;
+            if (at.isEmpty()) {
+                String why = reasonWhenNone(ctx);
+                return why == null ? null : Change.finding(id, i.line(), i.endLine(), why);
+            }
+            if (alreadyClean(ctx, c -> flagAfter(c, ctx) != null)) return null;
             String why = reasonToLeave(ctx);
             if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
             for (Word w : at) script.insertAfter(w, flag());

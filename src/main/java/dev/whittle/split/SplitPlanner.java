@@ -143,8 +143,8 @@ public final class SplitPlanner {
         }
         List<String> fullLibs = fullImageLibraries(plan.language(), image, knowledge, context, distro, notes);
         if (fullLibs == null) {
-            return Decision.refuse(image.shown() + " has libraries its slim variant lacks, and whittle has no package facts "
-                    + "for " + release + " to install them in the runtime");
+            return Decision.refuse(image.shown() + " has libraries its slim variant lacks, and whittle cannot name their "
+                    + "runtime packages on " + (release == null ? "its release" : release));
         }
         runtimePackages.addAll(fullLibs);
         if (!runtimePackages.isEmpty() && "apt".equals(manager) && release != null && release.archived(knowledge.facts())) {

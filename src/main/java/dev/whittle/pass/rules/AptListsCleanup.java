@@ -87,11 +87,13 @@ public final class AptListsCleanup implements Pass {
             }
             List<Instruction> later = new ArrayList<>(runs.subList(r + 1, runs.size()));
             later.addAll(builderRunsOn(file, stageOf.get(r)));
-            Instruction needer = needer(later, file);
+            Needer needer = needer(later, file);
             if (needer != null) {
                 allFixed = false;
-                edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
-                        "apt lists kept: a later RUN (`" + Commands.snippet(needer, 40) + "`) installs before its own "
+                edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(), needer.script()
+                        ? "apt lists kept: a later RUN (`" + Commands.snippet(needer.run(), 40) + "`) runs a script, which "
+                                + "may install with apt"
+                        : "apt lists kept: a later RUN (`" + Commands.snippet(needer.run(), 40) + "`) installs before its own "
                                 + "update; merge the RUNs, then the lists can go")));
                 continue;
             }
@@ -154,24 +156,37 @@ public final class AptListsCleanup implements Pass {
         return out;
     }
 
-    /** The first of the RUNs that installs with apt before (or without) fetching the lists itself, or null. */
-    private static Instruction needer(List<Instruction> later, Dockerfile file) {
+    /** A later RUN that reads the lists left behind, and whether it does so through a script whittle cannot read. */
+    private record Needer(Instruction run, boolean script) {}
+
+    /**
+     * The first of the RUNs that installs with apt before fetching the lists itself, or runs a script (a copied
+     * setup.sh can install with apt without an update of its own); null when none does before a RUN that fetches the
+     * lists anew (from there on the lists are that RUN's).
+     */
+    private static Needer needer(List<Instruction> later, Dockerfile file) {
         for (Instruction i : later) {
-            if (!RunScript.mentions(i, "apt")) continue;
+            boolean apt = RunScript.mentions(i, "apt");
+            String text = i.command().original();
+            if (!apt && !SCRIPT_HINT.matcher(text).find()) continue;
             RunScript s = RunScript.of(i, file);
             if (s == null) {
-                if (INSTALL.matcher(i.command().original()).find()) return i;
+                if (apt && INSTALL.matcher(text).find() || SCRIPT_HINT.matcher(text).find()) return new Needer(i, !apt);
                 continue;
             }
             // in command order: an install before the RUN's own update still reads the lists left behind
             for (SimpleCommand c : s.script().commands()) {
-                if (isApt(c) && Commands.subcommand(c, Set.of("update")) != null) break;
-                if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return i;
-                if (Commands.isProgram(c, "apt-cache")) return i;
+                if (isApt(c) && Commands.subcommand(c, Set.of("update")) != null) return null;
+                if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return new Needer(i, false);
+                if (Commands.isProgram(c, "apt-cache")) return new Needer(i, false);
+                if (Commands.runsScript(c)) return new Needer(i, true);
             }
         }
         return null;
     }
+
+    /** Text that may run a script: a .sh file, a path, a shell or make. */
+    private static final Pattern SCRIPT_HINT = Pattern.compile("\\.sh\\b|\\./|\\b(sh|bash|ash|dash|make|source)\\b|(^|\\s)\\. /");
 
     /** The indexes of the top-level steps that are only an rm of the lists. */
     private static List<Integer> cleanupSteps(Script sh) {

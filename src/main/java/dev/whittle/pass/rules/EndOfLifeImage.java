@@ -1,6 +1,7 @@
 package dev.whittle.pass.rules;
 
 import dev.whittle.facts.ImageRef;
+import dev.whittle.facts.BaseRelease;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
@@ -44,7 +45,15 @@ public final class EndOfLifeImage implements Pass {
             ImageRef ref = ImageRef.parse(s.baseImage());
             if (ref.variable() || stageNames.contains(ref.repository())) continue;
             EndOfLife eol = knowledge.catalog().endOfLife(ref);
-            if (eol == null) continue;
+            if (eol == null) {
+                BaseRelease release = BaseRelease.of(ref, knowledge.facts());
+                if (release != null && release.archived(knowledge.facts())) {
+                    out.add(Edit.finding(s.from(), Change.finding(INFO.id(), s.from().line(), s.from().endLine(),
+                            ref.shown() + " is built on " + release + ", which no longer gets updates (its packages left "
+                                    + "the mirrors, so apt-get fails in it); move to a tag on a supported release")));
+                }
+                continue;
+            }
             out.add(Edit.finding(s.from(), Change.finding(INFO.id(), s.from().line(), s.from().endLine(),
                     (ref.digest().isEmpty() ? ref.written() : ref.written().substring(0, ref.written().indexOf('@')))
                             + ": " + eol.reason() + "; move to " + eol.replacement())));

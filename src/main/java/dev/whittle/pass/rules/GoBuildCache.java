@@ -61,7 +61,9 @@ public final class GoBuildCache extends CacheRule {
     /** Programs a later RUN may run without needing the Go caches. */
     private static final Set<String> HARMLESS = Set.of("chmod", "chown", "chgrp", "mkdir", "rm", "ln", "cp", "mv",
             "touch", "echo", "printf", "true", "useradd", "adduser", "addgroup", "groupadd", "usermod", "apk",
-            "apt-get", "apt", "yum", "dnf", "sed", "cat", "tee", "setcap", "update-ca-certificates", "strip", "upx");
+            "apt-get", "apt", "yum", "dnf", "sed", "cat", "tee", "setcap", "update-ca-certificates", "strip", "upx", "wget",
+            "curl", "tar", "unzip", "gzip", "gunzip", "xz", "bzip2", "ls", "cd", "export", "test", "[", "install",
+            "sha256sum", "md5sum", "grep", "locale-gen", "ldconfig", "dpkg-reconfigure");
 
     @Override
     protected String reasonToLeave(Context ctx) {

@@ -34,9 +34,26 @@ public final class PipNoCacheDir extends CacheRule {
 
     @Override
     protected Word flagAfter(SimpleCommand c, Context ctx) {
+        Word install = installWithoutFlag(c, ctx);
+        return install != null && whyNot(c, ctx) == null ? install : null; // only where the pip is known to have it
+    }
+
+    private static Word installWithoutFlag(SimpleCommand c, Context ctx) {
         Word install = Commands.pipInstall(c);
         if (install == null || c.hasArg("--no-cache-dir") || ctx.env().containsKey("PIP_NO_CACHE_DIR")) return null;
         return install;
+    }
+
+    /** Why this pip install cannot take --no-cache-dir (its pip is unknown or older than 6.0), or null. */
+    private static String whyNot(SimpleCommand c, Context ctx) {
+        var k = ctx.pass().knowledge();
+        String v = ToolVersions.pip(ctx.file(), ctx.stage(), ctx.run(), c, k.facts());
+        if (v == null) return "--no-cache-dir not added: which pip runs here is not known (the option needs pip 6.0 or newer)";
+        if (!ToolVersions.atLeast(v, FIRST_PIP_WITH_FLAG)) {
+            return "--no-cache-dir not added: pip " + v + " (" + ToolVersions.pipOrigin(ctx.file(), ctx.stage(), ctx.run(), c,
+                    k.facts()) + ") has no such option (pip 6.0+); upgrade pip first";
+        }
+        return null;
     }
 
     @Override
@@ -48,19 +65,9 @@ public final class PipNoCacheDir extends CacheRule {
     private static final String FIRST_PIP_WITH_FLAG = "6.0";
 
     @Override
-    protected String reasonToLeave(Context ctx) {
+    protected String reasonWhenNone(Context ctx) {
         for (SimpleCommand c : ctx.script().script().commands()) {
-            if (flagAfter(c, ctx) == null) continue;
-            var k = ctx.pass().knowledge();
-            String v = ToolVersions.pip(ctx.file(), ctx.stage(), ctx.run(), c, k.facts());
-            if (v == null) {
-                return "--no-cache-dir not added: which pip runs here is not known (the option needs pip 6.0 or newer)";
-            }
-            if (!ToolVersions.atLeast(v, FIRST_PIP_WITH_FLAG)) {
-                return "--no-cache-dir not added: pip " + v + " ("
-                        + ToolVersions.pipOrigin(ctx.file(), ctx.stage(), ctx.run(), c, k.facts())
-                        + ") has no such option (pip 6.0+); upgrade pip first";
-            }
+            if (installWithoutFlag(c, ctx) != null) return whyNot(c, ctx);
         }
         return null;
     }

@@ -37,6 +37,12 @@ public final class ProfileExport implements Pass {
     @Override
     public List<Edit> run(Dockerfile file) {
         List<Edit> edits = new ArrayList<>();
+        // an image that serves ssh logins: login shells read /etc/profile and the shell start-up files, and the
+        // exports are for them, not for RUN or CMD
+        for (Instruction i : file.instructions()) {
+            String text = i.command().original();
+            if (text.contains("sshd") || text.contains("openssh-server")) return edits;
+        }
         for (Instruction i : file.instructions()) {
             if (!RunScript.mentions(i, "echo", "printf") || !RunScript.mentions(i, ">")) continue;
             RunScript script = RunScript.of(i, file);

@@ -82,11 +82,15 @@ public final class SecretArgs implements Pass {
                         if (i.kind() == Keyword.ARG && names.size() == 1) rewriteArg(stage, i, name, id, edits);
                         continue;
                     }
-                    edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
-                            i.command().keyword().toUpperCase(Locale.ROOT) + " " + name + " looks like a credential and "
-                                    + "stays in the image history; pass it as a build secret")
-                            .withDetails(List.of("in the RUN that uses it: " + mount,
-                                    "and build with: docker build --secret id=" + id + ",env=" + name))));
+                    Change c = i.kind() == Keyword.ARG
+                            ? Change.finding(INFO.id(), i.line(), i.endLine(), "ARG " + name + " looks like a credential and "
+                                    + "stays in the image history; pass it as a build secret").withDetails(List.of(
+                                    "in the RUN that uses it: " + mount,
+                                    "and build with: docker build --secret id=" + id + ",env=" + name))
+                            : Change.finding(INFO.id(), i.line(), i.endLine(), "ENV " + name + " looks like a credential and "
+                                    + "ships in the image; give it when the container starts (docker run -e, a secret store)")
+                            .withDetails(List.of("if only a RUN of the build needs it, use a build secret: " + mount));
+                    edits.add(Edit.finding(i, c));
                 }
             }
         }

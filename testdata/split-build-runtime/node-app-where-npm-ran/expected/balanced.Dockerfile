@@ -1,0 +1,15 @@
+# the last WORKDIR is an empty volume; the app is where npm install ran
+FROM node:20 AS builder
+ADD package.json /superstatic/package.json
+WORKDIR /superstatic
+RUN npm install
+ADD . /superstatic
+WORKDIR /data
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM node:20-slim
+WORKDIR /data
+COPY --from=builder /superstatic /superstatic
+VOLUME /data
+EXPOSE 80
+ENTRYPOINT ["/superstatic/bin/server", "-p", "80"]

@@ -1,0 +1,12 @@
+# node:carbon is Node 8: the runtime is the carbon-slim tag, never a current Node
+FROM node:carbon AS builder
+WORKDIR /web
+COPY package.json .
+RUN npm install
+COPY . .
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM node:carbon-slim
+WORKDIR /web
+COPY --from=builder /web /web
+CMD ["node", "index.js"]
