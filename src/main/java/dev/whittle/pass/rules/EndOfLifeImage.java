@@ -49,8 +49,9 @@ public final class EndOfLifeImage implements Pass {
                 BaseRelease release = BaseRelease.of(ref, knowledge.facts());
                 if (release != null && release.archived(knowledge.facts())) {
                     out.add(Edit.finding(s.from(), Change.finding(INFO.id(), s.from().line(), s.from().endLine(),
-                            ref.shown() + " is built on " + release + ", which no longer gets updates (its packages left "
-                                    + "the mirrors, so apt-get fails in it); move to a tag on a supported release")));
+                            (ref.repository().equals(release.family()) ? ref.shown() + ": " + release
+                                    : ref.shown() + " is built on " + release + ", which") + " no longer gets updates "
+                                    + "(apt-get fails in it); move to a supported release")));
                 }
                 continue;
             }
