@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +49,7 @@ public final class BatchRun {
      */
     public static void run(List<DockerfileFinder.Target> targets, Settings settings, int threads,
                            Function<DockerfileFinder.Target, String> diffPath, Consumer<FileResult> consumer) {
-        run(sink -> targets.forEach(sink), settings, threads, diffPath, consumer);
+        run(sink -> targets.forEach(sink), settings, threads, diffPath, false, consumer);
     }
 
     /**
@@ -56,7 +58,8 @@ public final class BatchRun {
      * every result in the order the targets were handed over.
      */
     public static void run(Consumer<Consumer<DockerfileFinder.Target>> producer, Settings settings, int threads,
-                           Function<DockerfileFinder.Target, String> diffPath, Consumer<FileResult> consumer) {
+                           Function<DockerfileFinder.Target, String> diffPath, boolean keepInput,
+                           Consumer<FileResult> consumer) {
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(null, r, "whittle-batch-" + n.incrementAndGet(), 16L * 1024 * 1024);
@@ -73,7 +76,7 @@ public final class BatchRun {
                 List<DockerfileFinder.Target> these = List.copyOf(group);
                 group.clear();
                 queue.add(CompletableFuture.supplyAsync(
-                        () -> these.stream().map(t -> process(t, settings, diffPath)).toList(), pool));
+                        () -> these.stream().map(t -> process(t, settings, diffPath, keepInput)).toList(), pool));
             };
             try {
                 producer.accept(t -> {
@@ -108,14 +111,26 @@ public final class BatchRun {
     /** One file: read, optimize, diff. Never throws. */
     public static FileResult process(DockerfileFinder.Target target, Settings settings,
                                      Function<DockerfileFinder.Target, String> diffPath) {
+        return process(target, settings, diffPath, false);
+    }
+
+    /**
+     * One file: read, optimize, diff. Never throws.
+     *
+     * @param keepInput keep the bytes read in the result (a rewrite checks them against the file before writing)
+     */
+    public static FileResult process(DockerfileFinder.Target target, Settings settings,
+                                     Function<DockerfileFinder.Target, String> diffPath, boolean keepInput) {
         Path file = target.file();
         try {
             Optimizer.Options options = settings.optionsFor(file);
-            Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(read(file)), options);
+            byte[] bytes = read(target);
+            Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(bytes), options);
             String before = r.input().print();
             String after = r.output() == r.input() ? before : r.output().print();
             String diff = before.equals(after) ? "" : UnifiedDiff.of(diffPath.apply(target), before, after);
-            return new FileResult(target, options.level(), r.changes(), after, diff, null, false);
+            return new FileResult(target, options.level(), r.changes(), after, diff, null, false,
+                    keepInput && !diff.isEmpty() ? bytes : null);
         } catch (SyntaxError e) {
             return FileResult.failed(target, e.format(file.toString()), false);
         } catch (IOException e) {
@@ -129,11 +144,63 @@ public final class BatchRun {
     }
 
     /**
-     * The file's bytes, refusing anything that is not a regular file or is too large to be a Dockerfile. The
-     * size comes from the open file, so a file is looked up by its path once.
+     * A Dockerfile's bytes, refusing what is not a regular file (a FIFO is never opened: it would block) or is too
+     * large to be a Dockerfile. A symbolic link found under a root is read only when it leads to a file inside
+     * that root, checked again now; the file is opened without following links, and its folder is checked to
+     * be where it was after reading, so a link swapped in mid-run is not read through.
      */
-    public static byte[] read(Path file) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+    public static byte[] read(DockerfileFinder.Target target) throws IOException {
+        Path file = target.file();
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Path open = file;
+        boolean link = a.isSymbolicLink();
+        if (link) {
+            open = file.toRealPath();
+            if (!target.named() && !open.startsWith(realRoot(target))) {
+                throw new IOException("a symbolic link out of " + target.root() + " now; not followed");
+            }
+            a = Files.readAttributes(open, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+        if (a.isDirectory()) throw new IOException("is a directory");
+        if (!a.isRegularFile()) throw new IOException(DockerfileFinder.kind(open) + ", not a regular file");
+        if (a.size() > MAX_BYTES) throw tooLarge(a.size());
+        byte[] bytes;
+        try {
+            bytes = read(open, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.FileSystemException e) {
+            if (FolderChain.isLoop(e)) throw new IOException("became a symbolic link while whittle ran; not followed");
+            throw e;
+        }
+        if (!target.named()) {
+            // the folder read from is still the one inside the root (no folder on the way swapped for a link)
+            Path dir = link ? open.getParent() : file.toAbsolutePath().getParent();
+            Path expected = link ? dir
+                    : realRoot(target).resolve(target.root().toAbsolutePath().relativize(dir)).normalize();
+            if (!dir.toRealPath().equals(expected)) {
+                throw new IOException("its folder became a symbolic link while whittle ran; not read");
+            }
+        }
+        return bytes;
+    }
+
+    private static final java.util.Map<Path, Path> REAL_ROOTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The real path of a target's root (a batch has few roots; each is resolved once). */
+    private static Path realRoot(DockerfileFinder.Target target) throws IOException {
+        Path root = target.root().toAbsolutePath();
+        Path real = REAL_ROOTS.get(root);
+        if (real == null) {
+            real = root.toRealPath();
+            if (REAL_ROOTS.size() < 1024) REAL_ROOTS.put(root, real);
+        }
+        return real;
+    }
+
+    /** A file's bytes, refusing anything too large to be a Dockerfile; the size comes from the open file. */
+    public static byte[] read(Path file, java.nio.file.OpenOption... extra) throws IOException {
+        java.util.Set<java.nio.file.OpenOption> options = new java.util.HashSet<>(Arrays.asList(extra));
+        options.add(java.nio.file.StandardOpenOption.READ);
+        try (SeekableByteChannel channel = Files.newByteChannel(file, options)) {
             long size = channel.size();
             if (size > MAX_BYTES) throw tooLarge(size);
             InputStream in = Channels.newInputStream(channel);

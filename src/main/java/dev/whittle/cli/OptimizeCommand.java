@@ -7,7 +7,6 @@ import dev.whittle.batch.FileRewriter;
 import dev.whittle.config.Settings;
 import dev.whittle.report.MachineReport;
 import dev.whittle.report.UnifiedDiff;
-import dev.whittle.syntax.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,10 +83,9 @@ final class OptimizeCommand implements Callable<Integer> {
         int code = found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         for (DockerfileFinder.Problem p : found.problems()) Results.problem(err, report, p);
         int changed = 0;
-        for (Path file : files) {
-            Path parent = file.toAbsolutePath().getParent();
-            DockerfileFinder.Target target = new DockerfileFinder.Target(file, parent == null ? file : parent);
-            FileResult r = BatchRun.process(target, settings, t -> UnifiedDiff.pathOf(t.file()));
+        java.util.Set<Path> swept = new java.util.HashSet<>();
+        for (DockerfileFinder.Target target : found.targets()) {
+            FileResult r = BatchRun.process(target, settings, t -> UnifiedDiff.pathOf(t.file()), output.write);
             code = Results.worst(code, r);
             Results.addTo(report, r);
             if (r.error() != null || !format.machine()) Results.print(err, r);
@@ -97,12 +95,14 @@ final class OptimizeCommand implements Callable<Integer> {
                 out.print(r.diff());
             } else if (output.write) {
                 if (!r.changed()) continue;
-                if (!FileRewriter.ownerWritable(file)) {
-                    err.println(file + ": read-only file; left as it was");
+                Path folder = target.file().toAbsolutePath().getParent();
+                if (folder != null && swept.add(folder)) FileRewriter.sweep(folder); // what a killed run left
+                String problem = Results.write(r);
+                if (problem != null) {
+                    err.println(problem);
                     code = Results.worst(code, ExitCodes.BAD_INPUT);
-                    continue;
+                    changed--;
                 }
-                FileRewriter.write(file, SourceText.encode(r.output()));
             } else if (!format.machine()) {
                 out.print(r.output());
             }

@@ -128,9 +128,15 @@ class BatchCommandTest {
                 repos.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         try (Stream<Path> s = Files.list(patches)) {
-            assertEquals(List.of("alpha.patch", "repos.patch"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of("alpha.patch", "index.json", "repos.patch"), s.map(p -> p.getFileName().toString()).sorted().toList(),
                     "beta changed nothing; gamma has no .git, so it belongs to the root given");
         }
+        JsonNode index = new ObjectMapper().readTree(patches.resolve("index.json").toFile()).get("patches");
+        assertEquals("alpha.patch", index.get(0).get("patch").asText());
+        assertEquals(repos.resolve("alpha").toAbsolutePath().toString(), index.get(0).get("repository").asText());
+        assertEquals(2, index.get(0).get("files").asInt());
+        assertEquals("repos.patch", index.get(1).get("patch").asText());
+        assertTrue(r.err().contains("wrote " + patches.resolve("alpha.patch") + " (2 file(s) of " + repos.resolve("alpha")), r.err());
         assertTrue(Files.readString(patches.resolve("alpha.patch")).contains("--- a/svc/Dockerfile.dev"));
         git(repos.resolve("alpha"), "apply", patches.resolve("alpha.patch").toString());
         git(repos, "apply", patches.resolve("repos.patch").toString());
