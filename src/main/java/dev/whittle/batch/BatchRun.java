@@ -128,11 +128,13 @@ public final class BatchRun {
             Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(bytes), options);
             String before = r.input().print();
             String after = r.output() == r.input() ? before : r.output().print();
-            String diff = before.equals(after) ? "" : UnifiedDiff.of(diffPath.apply(target), before, after);
+            String diff = before.equals(after) ? "" : UnifiedDiff.of(nameable(target, diffPath.apply(target)), before, after);
             return new FileResult(target, options.level(), r.changes(), after, diff, null, false,
                     keepInput && !diff.isEmpty() ? bytes : null);
         } catch (SyntaxError e) {
             return FileResult.failed(target, e.format(file.toString()), false);
+        } catch (Unnameable e) {
+            return FileResult.failed(target, file + ": " + e.getMessage(), false);
         } catch (IOException e) {
             return FileResult.failed(target, file + ": cannot read: " + DockerfileFinder.reason(e), false);
         } catch (ConfigException e) {
@@ -141,6 +143,22 @@ public final class BatchRun {
             return FileResult.failed(target, file + ": internal error in whittle: " + e
                     + " (please report it with this file)", true);
         }
+    }
+
+    /** A path that is not valid UTF-8: Java shows it with U+FFFD, and no diff could name the file. */
+    static final class Unnameable extends IOException {
+        Unnameable() {
+            super("its path is not valid UTF-8 (shown here with \uFFFD); a diff cannot name it, so it is left alone");
+        }
+    }
+
+    /** The diff path, unless the file's path does not survive as text (then no diff can name it). */
+    private static String nameable(DockerfileFinder.Target target, String path) throws Unnameable {
+        if (path.indexOf('\uFFFD') >= 0) {
+            String text = target.file().toString();
+            if (!Path.of(text).equals(target.file())) throw new Unnameable();
+        }
+        return path;
     }
 
     /**

@@ -73,9 +73,22 @@ public final class FileRewriter {
         }, "whittle-temp-cleanup"));
     }
 
-    /** The name of a new temporary file beside {@code name}. */
+    /** The name of a new temporary file beside {@code name} (at most 100 bytes of the name, so it fits in 255). */
     static String temporaryName(String name) {
-        return "." + name + "." + PID + "-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".whittle";
+        String kept = name;
+        if (kept.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 100) {
+            int end = 0;
+            int bytes = 0;
+            while (end < kept.length()) {
+                int cp = kept.codePointAt(end);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (bytes + size > 100) break;
+                bytes += size;
+                end += Character.charCount(cp);
+            }
+            kept = kept.substring(0, end);
+        }
+        return "." + kept + "." + PID + "-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".whittle";
     }
 
     /** Registers a temporary file for removal should the JVM stop; refuses once it is stopping. */

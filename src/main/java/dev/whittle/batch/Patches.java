@@ -360,6 +360,6 @@ public final class Patches implements AutoCloseable {
     }
 
     private static String slashes(Path p) {
-        return p.toString().replace('\\', '/');
+        return UnifiedDiff.slashes(p);
     }
 }
