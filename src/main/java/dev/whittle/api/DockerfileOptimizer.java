@@ -147,8 +147,14 @@ public final class DockerfileOptimizer {
             return this;
         }
 
-        /** A prefix for every image whittle writes (a registry mirror). */
+        /**
+         * A prefix for every image whittle writes (a registry mirror).
+         *
+         * @throws IllegalArgumentException when it cannot start an image reference (whitespace, a line break ...)
+         */
         public Builder registry(String prefix) {
+            String bad = dev.whittle.config.RegistryPrefix.problem(prefix);
+            if (bad != null) throw new IllegalArgumentException(dev.whittle.config.RegistryPrefix.describe("registry", prefix, bad));
             this.registry = prefix;
             return this;
         }

@@ -139,6 +139,8 @@ public final class BatchRun {
             return FileResult.failed(target, file + ": cannot read: " + DockerfileFinder.reason(e), false);
         } catch (ConfigException e) {
             return FileResult.failed(target, file + ": " + e.getMessage(), false);
+        } catch (dev.whittle.template.TemplateException e) {
+            return FileResult.failed(target, file + ": not optimized: " + e.getMessage(), false);
         } catch (RuntimeException | StackOverflowError e) {
             return FileResult.failed(target, file + ": internal error in whittle: " + e
                     + " (please report it with this file)", true);

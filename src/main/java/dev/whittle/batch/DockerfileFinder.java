@@ -44,8 +44,20 @@ public final class DockerfileFinder {
         }
     }
 
-    /** A path that could not be walked or read, with the reason. */
-    public record Problem(Path path, String message) {}
+    /**
+     * A path that could not be walked or read, with the reason; line and column when the problem is at a place
+     * in that file (a bad pattern in a .gitignore), else 0.
+     */
+    public record Problem(Path path, String message, int line, int column) {
+        public Problem(Path path, String message) {
+            this(path, message, 0, 0);
+        }
+
+        /** {@code path[:line:col]: message}. */
+        public String format() {
+            return path + (line > 0 ? ":" + line + ":" + column : "") + ": " + message;
+        }
+    }
 
     public record Found(List<Target> targets, List<Problem> problems) {
         public List<Path> files() {
@@ -200,7 +212,14 @@ public final class DockerfileFinder {
             IgnoreRules here = null;
             if (gitignore) {
                 for (Path e : entries) {
-                    if (e.getFileName().toString().equals(".gitignore")) here = IgnoreRules.gitignoreIn(dir);
+                    if (!e.getFileName().toString().equals(".gitignore")) continue;
+                    try {
+                        here = IgnoreRules.gitignoreIn(dir);
+                    } catch (IgnoreRules.BadPattern bad) {
+                        // what the folder means to exclude is unknown: none of it is guessed at
+                        problems.accept(new Problem(e, bad.getMessage() + "; the folder is skipped", bad.line(), bad.column()));
+                        return;
+                    }
                 }
             }
             stack.push(here == null ? IgnoreRules.of(dir, List.of()) : here);

@@ -91,6 +91,11 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Settings settings = settingsOptions.settings(spec);
         if (jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        try {
+            dev.whittle.batch.IgnoreRules.of(Path.of("."), excludes);
+        } catch (dev.whittle.batch.IgnoreRules.BadPattern e) {
+            throw new ParameterException(spec.commandLine(), "--exclude: " + e.getMessage());
+        }
         if (output.patchDir != null && Files.exists(output.patchDir) && !Files.isDirectory(output.patchDir)) {
             throw new ParameterException(spec.commandLine(), "--patch-dir " + output.patchDir + ": not a directory");
         }

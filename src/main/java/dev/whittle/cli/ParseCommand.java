@@ -87,7 +87,7 @@ final class ParseCommand implements java.util.concurrent.Callable<Integer> {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger(found.problems().size());
         AtomicInteger differ = new AtomicInteger();
-        for (DockerfileFinder.Problem p : found.problems()) err.println(p.path() + ": " + p.message());
+        for (DockerfileFinder.Problem p : found.problems()) err.println(p.format());
         found.targets().parallelStream().forEach(target -> {
             Path file = target.file();
             String problem;

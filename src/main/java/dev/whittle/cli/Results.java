@@ -63,7 +63,7 @@ final class Results {
 
     /** A path the search could not read: on stderr and in the report. */
     static void problem(PrintWriter err, MachineReport report, dev.whittle.batch.DockerfileFinder.Problem p) {
-        err.println(p.path() + ": " + p.message());
-        if (report != null) report.error(p.path().toString(), p.message());
+        err.println(p.format());
+        if (report != null) report.error(p.path().toString(), p.line() > 0 ? p.format() : p.message());
     }
 }

@@ -93,7 +93,14 @@ public record ConfigFile(Path path, Level level, Set<String> only, Set<String> s
             Path folder = path.toAbsolutePath().getParent();
             templates = folder.resolve(raw.templates()).normalize();
         }
-        return new ConfigFile(path, level, only, skip, templates, raw.registry());
+        String registry = raw.registry();
+        String bad = RegistryPrefix.problem(registry);
+        if (bad != null) {
+            String first = registry.lines().findFirst().orElse(registry).strip();
+            throw new ConfigException(RegistryPrefix.describe(at(path, text, first.isEmpty() ? "registry:" : first) + ": registry",
+                    registry, bad));
+        }
+        return new ConfigFile(path, level, only, skip, templates, registry);
     }
 
     private static Set<String> checked(Path path, String text, List<String> ids) {
