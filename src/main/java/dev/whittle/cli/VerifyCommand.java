@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify",
         description = {
-            "Build a Dockerfile and whittle's rewrite of it, compare image sizes and layers, run the same check in",
-            "both images, and fail when the rewrite does not build or behaves differently.",
+            "Build a Dockerfile and whittle's rewrite of it, and check that the rewrite behaves the same.",
+            "Compares image sizes and layers, runs the same check in both images, and fails when the rewrite does not",
+            "build or behaves differently.",
             "",
             "  whittle verify Dockerfile                       runs each image's own start command for 10 s",
             "  whittle verify --smoke 'app --version' Dockerfile   a command in each image (no shell)",
