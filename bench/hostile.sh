@@ -16,32 +16,37 @@ mkdir -p "$h"
 # repeat STRING N: STRING N times, no separator
 repeat() { awk -v s="$1" -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'; }
 # one Dockerfile per input folder: FROM, then the body given on stdin
-put() { mkdir -p "$h/$1"; { printf 'FROM alpine:3.19\n'; cat; } > "$h/$1/Dockerfile"; }
+put() { mkdir -p "$h/$1"; { printf 'FROM debian:bookworm-slim\n'; cat; } > "$h/$1/Dockerfile"; }
 
-# $( nested 18 deep: 74 bytes; exponential in the shell lexer before the depth guard
+# $( nested 18 deep: 74 bytes; exponential in the shell lexer before the depth guard (and 10 deep: the most allowed)
 { printf 'RUN echo '; repeat '$(' 18; repeat ')' 18; printf '\n'; } | put subst-nested-18
+{ printf 'RUN echo '; repeat '$(' 10; repeat ')' 10; printf '\n'; } | put subst-nested-10
+{ printf 'RUN echo "'; repeat '$(echo "' 4; repeat '")' 4; printf '"\n'; } | put subst-quoted-4
 { printf 'RUN echo '; repeat '$(' 18; printf '\n'; } | put subst-unclosed-18
 { printf 'RUN echo "'; repeat '$(echo "' 18; repeat '")' 18; printf '"\n'; } | put subst-quoted-18
 # ${a:- nested 500 deep
 { printf 'RUN echo '; repeat '${a:-' 500; printf 'x'; repeat '}' 500; printf '\n'; } | put param-nested-500
 # 8,000 RUN lines (merge-runs)
 { for i in $(seq 8000); do printf 'RUN echo %d\n' "$i"; done; } | put runs-8000
-# 50,000 nested if, one per physical line (a logical line of 700 KB)
-{ printf 'RUN '; repeat 'if true; then \\\n' 50000; printf 'true'; repeat '; fi \\\n' 50000; printf '\n'; } | put if-nested-50k
+# 50,000 nested if (a logical line of 634 KB), and 5,000 (70 KB)
+{ printf 'RUN '; repeat "$(repeat 'if :;then ' 100)\\\\\\n" 500; printf 'true'; repeat "$(repeat ';fi' 100)\\\\\\n" 500
+  printf '\n'; } | put if-nested-50k
+{ printf 'RUN '; repeat 'if true; then \\\n' 5000; printf 'true'; repeat '; fi \\\n' 5000; printf '\n'; } | put if-nested-5k
 # 200,000 ( and [ (continuation lines every 1,000 characters)
 { printf 'RUN '; repeat "$(repeat '(' 1000)\\\\\\n" 200; printf 'true'; repeat "$(repeat ')' 1000)\\\\\\n" 200; printf '\n'; } \
   | put paren-200k
+{ printf 'RUN '; repeat "$(repeat '(' 1000)\\\\\\n" 60; printf 'true'; repeat "$(repeat ')' 1000)\\\\\\n" 60; printf '\n'; } \
+  | put paren-60k
 { printf 'CMD '; repeat "$(repeat '[' 1000)\\\\\\n" 200; printf '\n'; } | put bracket-200k
 { printf 'RUN echo '; repeat "$(repeat '[' 1000)\\\\\\n" 200; printf '\n'; } | put bracket-run-200k
 # a 5.5 MB && chain, one command per physical line
 { printf 'RUN true'; repeat ' \\\n && true' 500000; printf '\n'; } | put and-chain-5.5mb
-# forward-referring ENV lines: each value is the one before twice (2^40 characters if expanded)
-{ printf 'ENV v0=x\n'; for i in $(seq 40); do printf 'ENV v%d=${v%d}${v%d}\n' "$i" $((i - 1)) $((i - 1)); done
-  printf 'RUN echo $v40\n'; } | put env-doubling-40
-# a 16 MB file of one-byte comments (the largest file whittle reads) with one instruction
-{ repeat '#\n' 8000000; printf 'RUN true\n'; } | put comments-16mb
-# 200,000 RUN lines of one command each (merge-runs over 2 MB)
-{ repeat 'RUN a\n' 200000; } | put runs-200k
+# forward-referring ENV lines: each value names the next one twice (2^40 characters if expanded in order)
+{ for i in $(seq 0 39); do printf 'ENV v%d=${v%d}${v%d}\n' "$i" $((i + 1)) $((i + 1)); done
+  printf 'ENV v40=x\nWORKDIR /app/$v0\nCMD ["/app/run"]\n'; } | put env-forward-40
+# files of 1 MB, the most whittle reads: one-byte comment lines, and 170,000 RUN lines of one command each
+{ repeat '#\n' 520000; printf 'RUN true\n'; } | put comments-1mb
+{ repeat 'RUN a\n' 170000; } | put runs-170k
 # a line of 65,535 bytes (BuildKit's limit) and heredocs by the thousand
 { printf 'RUN echo %s\n' "$(repeat a 65526)"; } | put line-64k
 { for i in $(seq 5000); do printf 'RUN <<EOF%d\necho %d\nEOF%d\n' "$i" "$i" "$i"; done; } | put heredocs-5000
@@ -62,23 +67,27 @@ mkfifo "$h/argfiles/fifo"
 truncate -s 1G "$h/argfiles/zeros"
 
 median_ms() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-printf '| input | size | exit | wall | peak memory | what whittle said |\n|---|---|---|---|---|---|\n'
+printf '| input | size | exit | wall | CPU | peak memory | what whittle said |\n|---|---|---|---|---|---|---|\n'
 row() { # row NAME SIZE ARGS...: one run, TIMEOUT seconds at most (default 60)
   local name=$1 size=$2; shift 2
   local code=0
-  /usr/bin/time -f '%e %M' -o "$h/time" timeout "$limit" "$repo/whittle" "$@" > "$h/stdout" 2> "$h/stderr" < /dev/null \
-    || code=$?
-  local secs kb said
-  read -r secs kb < <(grep -E '^[0-9.]+ [0-9]+$' "$h/time" | tail -1)
-  said=$(grep -v '^Command exited' "$h/stderr" | head -1 | sed "s|$h/||g; s/|/\\\\|/g" | cut -c1-110 || true)
+  /usr/bin/time -f '%e %U %S %M' -o "$h/time" timeout "$limit" "$repo/whittle" "$@" > "$h/stdout" 2> "$h/stderr" \
+    < /dev/null || code=$?
+  local secs user sys kb said
+  read -r secs user sys kb < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$h/time" | tail -1)
+  # what it said: the first error, else the last line (changes are path:line: [pass] ...)
+  said=$(grep -vE '^Command exited|: \[[a-z-]+\] ' "$h/stderr" | grep -m1 -E 'not |cannot|error|refused|skipped' \
+    || grep -vE '^Command exited' "$h/stderr" | tail -1 || true)
+  said=$(echo "$said" | sed "s|$h/||g; s/|/\\\\|/g" | cut -c1-120)
   [ "$code" = 124 ] && said="TIMEOUT after $limit s"
-  printf '| %s | %s | %s | %s s | %d MB | %s |\n' "$name" "$size" "$code" "$secs" $((kb / 1024)) "$said"
+  printf '| %s | %s | %s | %s s | %.2f s | %d MB | %s |\n' "$name" "$size" "$code" "$secs" \
+    "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((kb / 1024)) "$said"
 }
-size_of() { du -b --apparent-size "$1" | cut -f1 | awk '{ if ($1 >= 1048576) printf "%.1f MB", $1/1048576;
+size_of() { du -sb --apparent-size "$1" | cut -f1 | awk '{ if ($1 >= 1048576) printf "%.1f MB", $1/1048576;
   else if ($1 >= 1024) printf "%.0f KB", $1/1024; else printf "%d B", $1 }'; }
-for d in subst-nested-18 subst-unclosed-18 subst-quoted-18 param-nested-500 runs-8000 \
-         if-nested-50k paren-200k bracket-200k bracket-run-200k and-chain-5.5mb env-doubling-40 comments-16mb \
-         runs-200k line-64k heredocs-5000 go-newlines-100k; do
+for d in subst-nested-18 subst-unclosed-18 subst-quoted-18 param-nested-500 subst-nested-10 subst-quoted-4 runs-8000 \
+         if-nested-50k if-nested-5k paren-200k paren-60k bracket-200k bracket-run-200k and-chain-5.5mb env-forward-40 \
+         comments-1mb runs-170k line-64k heredocs-5000 go-newlines-100k; do
   row "$d" "$(size_of "$h/$d/Dockerfile")" optimize --diff --level aggressive "$h/$d/Dockerfile"
 done
 row "fifo-direct" "FIFO" optimize --diff "$h/fifo-direct/Dockerfile"

@@ -78,6 +78,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar or progress lines.")
     boolean noProgress;
 
+    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "10",
+            description = "CPU time one file may take (default: ${DEFAULT-VALUE} s; files take milliseconds): a file "
+                    + "that takes longer is reported and the batch goes on.")
+    double timeBudget;
+
     @Mixin
     SettingsOptions settingsOptions;
 
@@ -91,6 +96,7 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Settings settings = settingsOptions.settings(spec);
         if (jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        if (!(timeBudget > 0)) throw new ParameterException(spec.commandLine(), "--time-budget must be more than 0 seconds");
         try {
             dev.whittle.batch.IgnoreRules.of(Path.of("."), excludes);
         } catch (dev.whittle.batch.IgnoreRules.BadPattern e) {
@@ -138,7 +144,7 @@ final class BatchCommand implements Callable<Integer> {
                         } : settings::listed);
                         progress.total(found[0]);
                     }, settings, jobs,
-                    patches != null ? patches::diffPath : t -> UnifiedDiff.pathOf(t.file()), output.write, r -> {
+                    patches != null ? patches::diffPath : t -> UnifiedDiff.pathOf(t.file()), output.write, timeBudget, r -> {
                         progress.step();
                         summary.add(r);
                         synchronized (lock) {

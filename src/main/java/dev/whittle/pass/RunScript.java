@@ -53,14 +53,25 @@ public final class RunScript {
         Script s = cache.get(body);
         if (s != null) return s;
         s = Shell.parse(body);
-        if (cache.size() > 1_000) cache.clear();
+        // bounded by the text it holds, not by a count: a file of 8,000 RUNs emptied a cache of 1,000 over and
+        // over, and every pass parsed every RUN again (minutes instead of a second)
+        int[] held = CACHED_CHARS.get();
+        if (held[0] > MAX_CACHED_CHARS) {
+            cache.clear();
+            held[0] = 0;
+        }
         cache.put(body, s);
+        held[0] += body.length();
         return s;
     }
+
+    private static final int MAX_CACHED_CHARS = 4 << 20;
+    private static final ThreadLocal<int[]> CACHED_CHARS = ThreadLocal.withInitial(() -> new int[1]);
 
     /** Forgets the scripts of the previous file on this thread. */
     public static void startFile() {
         PARSED.get().clear();
+        CACHED_CHARS.get()[0] = 0;
         MENTIONED.get().clear();
     }
 
@@ -97,7 +108,7 @@ public final class RunScript {
             }
             if (found == null) {
                 java.util.HashMap<String, Long> seen = MENTIONED.get();
-                if (seen.size() > 1_000) seen.clear(); // passes run alone (tests) never start a file
+                if (seen.size() > 100_000) seen.clear(); // passes run alone (tests) never start a file
                 found = seen.computeIfAbsent(body, RunScript::vocabularyIn);
             }
             if ((found & 1L << bit) != 0) return true;

@@ -27,6 +27,8 @@ public final class Shell {
     }
 
     public static Script parse(String text) {
+        String beyond = ShellLimits.check(text);
+        if (beyond != null) return new Script(text, List.of(), List.of(), "not analysed: " + beyond);
         ShellLexer lexer = new ShellLexer(CharStreams.fromString(text));
         BaseErrorListener fail = new BaseErrorListener() {
             @Override

@@ -64,6 +64,8 @@ public final class AptListsCleanup implements Pass {
         // a RUN that does not say "apt" neither fetches nor cleans the lists: it is passed over unparsed
         for (Instruction i : runs) scripts.add(RunScript.mentions(i, "apt") ? RunScript.of(i, file) : null);
         List<Edit> edits = new ArrayList<>();
+        int[] nextNeeder = null; // worked out once, when a RUN that updates needs it: linear, not a scan per RUN
+        java.util.Map<Integer, java.util.Optional<Instruction>> builderNeeder = new java.util.HashMap<>();
         boolean allFixed = true;
         boolean updatedBefore = false;
         for (int r = 0; r < runs.size(); r++) {
@@ -85,9 +87,12 @@ public final class AptListsCleanup implements Pass {
                 allFixed = false;
                 continue;
             }
-            List<Instruction> later = new ArrayList<>(runs.subList(r + 1, runs.size()));
-            later.addAll(builderRunsOn(file, stageOf.get(r)));
-            Instruction needer = needer(later, file);
+            // the first of the later RUNs, then of the builder stages built on this one, that needs the lists
+            if (nextNeeder == null) nextNeeder = nextNeeders(runs, scripts);
+            Stage stage = stageOf.get(r);
+            Instruction needer = nextNeeder[r + 1] >= 0 ? runs.get(nextNeeder[r + 1])
+                    : builderNeeder.computeIfAbsent(stage.index(),
+                            k -> java.util.Optional.ofNullable(needer(builderRunsOn(file, stage), file))).orElse(null);
             if (needer != null) {
                 allFixed = false;
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
@@ -157,19 +162,31 @@ public final class AptListsCleanup implements Pass {
     /** The first of the RUNs that installs with apt without fetching the lists itself, or null. */
     private static Instruction needer(List<Instruction> later, Dockerfile file) {
         for (Instruction i : later) {
-            if (!RunScript.mentions(i, "apt")) continue;
-            RunScript s = RunScript.of(i, file);
-            if (s == null) {
-                if (INSTALL.matcher(i.command().original()).find()) return i;
-                continue;
-            }
-            if (updates(s.script())) continue;
-            for (SimpleCommand c : s.script().commands()) {
-                if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return i;
-                if (Commands.isProgram(c, "apt-cache")) return i;
-            }
+            if (RunScript.mentions(i, "apt") && needsLists(i, RunScript.of(i, file))) return i;
         }
         return null;
+    }
+
+    /** For each index k, the first RUN at or after k that needs the lists ({@link #needsLists}), or -1. */
+    private static int[] nextNeeders(List<Instruction> runs, List<RunScript> scripts) {
+        int[] next = new int[runs.size() + 1];
+        next[runs.size()] = -1;
+        for (int k = runs.size() - 1; k >= 0; k--) {
+            boolean needs = RunScript.mentions(runs.get(k), "apt") && needsLists(runs.get(k), scripts.get(k));
+            next[k] = needs ? k : next[k + 1];
+        }
+        return next;
+    }
+
+    /** Whether a RUN that says "apt" installs with it without fetching the lists itself (s: its script, or null). */
+    private static boolean needsLists(Instruction i, RunScript s) {
+        if (s == null) return INSTALL.matcher(i.command().original()).find();
+        if (updates(s.script())) return false;
+        for (SimpleCommand c : s.script().commands()) {
+            if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return true;
+            if (Commands.isProgram(c, "apt-cache")) return true;
+        }
+        return false;
     }
 
     /** The indexes of the top-level steps that are only an rm of the lists. */
