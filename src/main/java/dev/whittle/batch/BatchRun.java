@@ -176,7 +176,7 @@ public final class BatchRun {
         } catch (OutOfMemoryError e) {
             return FileResult.failed(target, file + ": needs more memory than whittle has (raise -Xmx in WHITTLE_JAVA_OPTS); "
                     + "not optimized", false);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) { // a stack overflow, or a bug: that file is reported, the batch goes on
             return FileResult.failed(target, file + ": internal error in whittle: " + e
                     + " (please report it with this file)", true);
         }
