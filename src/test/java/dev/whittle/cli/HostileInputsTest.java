@@ -185,10 +185,8 @@ class HostileInputsTest {
         dockerfile("big", "RUN a\n".repeat(170_000));
         dockerfile("big2", "RUN b\n".repeat(170_000));
         Path good = dockerfile("good", "MAINTAINER me\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx48m", "-Xss16m", "-cp", System.getProperty("java.class.path"),
-                "dev.whittle.cli.Whittle", "batch", "--no-progress", "--write", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        Process p = TestTrees.whittle(dir.resolve("log"), java.util.List.of("-Xmx48m", "-Xss16m"), "batch", "--no-progress",
+                "--write", dir.toString());
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         String log = Files.readString(dir.resolve("log"));
         assertEquals(ExitCodes.BAD_INPUT, p.exitValue(), log);

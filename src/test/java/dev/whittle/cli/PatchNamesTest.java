@@ -29,18 +29,12 @@ class PatchNamesTest {
 
     static final String LEGACY = BatchCommandTest.LEGACY;
 
-    private Path write(Path p, String text) throws Exception {
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
+    private static Path write(Path p, String text) throws Exception {
+        return TestTrees.write(p, text);
     }
 
     private static Map<String, String> snapshot(Path root) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) files.put(root.relativize(p).toString(), Files.readString(p));
-        }
-        return files;
+        return TestTrees.snapshot(root);
     }
 
     private static String exec(Path where, String... command) throws Exception {

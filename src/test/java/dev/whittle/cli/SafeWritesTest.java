@@ -17,7 +17,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -44,10 +43,8 @@ class SafeWritesTest {
 
     static final String LEGACY = BatchCommandTest.LEGACY;
 
-    private Path write(Path p, String text) throws Exception {
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
+    private static Path write(Path p, String text) throws Exception {
+        return TestTrees.write(p, text);
     }
 
     private Path repos() throws Exception {
@@ -58,11 +55,7 @@ class SafeWritesTest {
     }
 
     private static Map<String, String> snapshot(Path root) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) files.put(root.relativize(p).toString(), Files.readString(p));
-        }
-        return files;
+        return TestTrees.snapshot(root);
     }
 
     private static List<String> leftovers(Path root) throws Exception {
@@ -142,15 +135,9 @@ class SafeWritesTest {
         Path root = dir.resolve("many");
         int n = 3000;
         for (int i = 0; i < n; i++) write(root.resolve("r" + i + "/Dockerfile"), LEGACY);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.whittle.cli.Whittle",
-                "batch", "--no-progress", "--jobs", "2", "--write", root.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
-        // start editing once the batch is writing
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && p.isAlive() && Files.readString(root.resolve("r0/Dockerfile")).equals(LEGACY)) {
-            Thread.sleep(5);
-        }
+        Process p = TestTrees.whittle(dir.resolve("log"), List.of(), "batch", "--no-progress", "--jobs", "2", "--write",
+                root.toString());
+        TestTrees.awaitChange(p, root.resolve("r0/Dockerfile"), LEGACY); // start editing once the batch is writing
         for (int i = n - 1; i >= 0; i--) {
             Path f = root.resolve("r" + i + "/Dockerfile");
             Files.writeString(f, Files.readString(f) + "# edited by a person\n");
@@ -283,14 +270,9 @@ class SafeWritesTest {
             write(root.resolve("s" + i + "/sub/Dockerfile"), LEGACY);
             write(outside.resolve("s" + i + "/sub/Dockerfile"), LEGACY);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.whittle.cli.Whittle",
-                "batch", "--no-progress", "--jobs", "2", "--write", root.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && p.isAlive() && Files.readString(root.resolve("r0/Dockerfile")).equals(LEGACY)) {
-            Thread.sleep(5);
-        }
+        Process p = TestTrees.whittle(dir.resolve("log"), List.of(), "batch", "--no-progress", "--jobs", "2", "--write",
+                root.toString());
+        TestTrees.awaitChange(p, root.resolve("r0/Dockerfile"), LEGACY);
         // once the batch writes: swap files (r*) and folders (s*/sub) for links to the same tree outside the root
         for (int i = n - 1; i >= 0; i--) {
             Path f = root.resolve("r" + i + "/Dockerfile");
