@@ -12,11 +12,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -201,8 +203,9 @@ public final class BatchRun {
     /**
      * A Dockerfile's bytes, refusing what is not a regular file (a FIFO is never opened: it would block) or is too
      * large to be a Dockerfile. A symbolic link found under a root is read only when it leads to a file inside
-     * that root, checked again now; the file is opened without following links, and its folder is checked to
-     * be where it was after reading, so a link swapped in mid-run is not read through.
+     * that root, checked again now. The file is opened without following links, and a file the search saw must
+     * still be the same file (device and inode) or, when it was replaced, still lie in its folder inside the root:
+     * a link swapped in mid-run (for the file or a folder on the way) is not read through.
      */
     public static byte[] read(DockerfileFinder.Target target) throws IOException {
         Path file = target.file();
@@ -219,15 +222,8 @@ public final class BatchRun {
         if (a.isDirectory()) throw new IOException("is a directory");
         if (!a.isRegularFile()) throw new IOException(DockerfileFinder.kind(open) + ", not a regular file");
         if (a.size() > MAX_BYTES) throw tooLarge(a.size());
-        byte[] bytes;
-        try {
-            bytes = read(open, LinkOption.NOFOLLOW_LINKS);
-        } catch (java.nio.file.FileSystemException e) {
-            if (FolderChain.isLoop(e)) throw new IOException("became a symbolic link while whittle ran; not followed");
-            throw e;
-        }
-        if (!target.named()) {
-            // the folder read from is still the one inside the root (no folder on the way swapped for a link)
+        if (!target.named() && (link || !java.util.Objects.equals(a.fileKey(), target.fileKey()))) {
+            // not the file the search saw (or a link): its folder must still be the one inside the root
             Path dir = link ? open.getParent() : file.toAbsolutePath().getParent();
             Path expected = link ? dir
                     : realRoot(target).resolve(target.root().toAbsolutePath().relativize(dir)).normalize();
@@ -235,7 +231,12 @@ public final class BatchRun {
                 throw new IOException("its folder became a symbolic link while whittle ran; not read");
             }
         }
-        return bytes;
+        try {
+            return read(open, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.FileSystemException e) {
+            if (FolderChain.isLoop(e)) throw new IOException("became a symbolic link while whittle ran; not followed");
+            throw e;
+        }
     }
 
     private static final java.util.Map<Path, Path> REAL_ROOTS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -252,9 +253,9 @@ public final class BatchRun {
     }
 
     /** A file's bytes, refusing anything too large to be a Dockerfile; the size comes from the open file. */
-    public static byte[] read(Path file, java.nio.file.OpenOption... extra) throws IOException {
-        java.util.Set<java.nio.file.OpenOption> options = new java.util.HashSet<>(Arrays.asList(extra));
-        options.add(java.nio.file.StandardOpenOption.READ);
+    public static byte[] read(Path file, LinkOption... extra) throws IOException {
+        java.util.Set<java.nio.file.OpenOption> options = extra.length == 0 ? Set.of(StandardOpenOption.READ)
+                : Set.of(StandardOpenOption.READ, extra[0]);
         try (SeekableByteChannel channel = Files.newByteChannel(file, options)) {
             long size = channel.size();
             if (size > MAX_BYTES) throw tooLarge(size);

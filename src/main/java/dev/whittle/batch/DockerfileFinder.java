@@ -34,13 +34,20 @@ public final class DockerfileFinder {
     /**
      * A Dockerfile and the root it was found under (its folder, when it was named directly).
      *
-     * @param named whether it was named on the command line (a symbolic link is then followed wherever it leads;
-     *              one found under a root only to a file inside that root)
+     * @param named   whether it was named on the command line (a symbolic link is then followed wherever it leads;
+     *                one found under a root only to a file inside that root)
+     * @param fileKey the file's identity (device and inode) when the search saw it, or null: reading checks that
+     *                the path still leads to that file (not one swapped in, or reached through a folder swapped for
+     *                a link)
      */
-    public record Target(Path file, Path root, boolean named) {
+    public record Target(Path file, Path root, boolean named, Object fileKey) {
         /** A file named directly. */
         public Target(Path file, Path root) {
-            this(file, root, true);
+            this(file, root, true, null);
+        }
+
+        public Target(Path file, Path root, boolean named) {
+            this(file, root, named, null);
         }
     }
 
@@ -240,7 +247,7 @@ public final class DockerfileFinder {
                 } else if (isDockerfileName(name) && !excluded(e, false)) {
                     if (a.isRegularFile()) {
                         // no link is followed below the root, so its real path is the root's plus the rest
-                        if (seen.add(realRoot.resolve(root.relativize(e)))) targets.accept(new Target(e, root, false));
+                        if (seen.add(realRoot.resolve(root.relativize(e)))) targets.accept(new Target(e, root, false, a.fileKey()));
                     } else if (a.isSymbolicLink()) {
                         links.add(e);
                     } else {

@@ -48,8 +48,8 @@ public final class Optimizer {
     }
 
     public static Result optimize(Dockerfile input, Options options) {
-        checkLimits(input);
         RunScript.startFile();
+        checkLimits(input);
         Dockerfile current = input;
         List<Change> changes = new ArrayList<>();
         // for each instruction of the current tree: the lines it came from in the input
@@ -96,7 +96,7 @@ public final class Optimizer {
             if (k != dev.whittle.tree.Keyword.RUN && k != dev.whittle.tree.Keyword.CMD
                     && k != dev.whittle.tree.Keyword.ENTRYPOINT) continue;
             if (i.command().json() || !i.heredocs().isEmpty()) continue;
-            String beyond = dev.whittle.shell.ShellLimits.check(i.command().args());
+            String beyond = RunScript.beyondLimits(i.command().args());
             if (beyond != null) {
                 throw new dev.whittle.syntax.SyntaxError(i.line(), 1, i.command().keyword() + " not analysed: " + beyond);
             }

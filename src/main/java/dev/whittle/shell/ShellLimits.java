@@ -62,31 +62,35 @@ public final class ShellLimits {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '(' || c == '{') {
-                openers++;
-            } else if ((c == 'i' || c == 'f' || c == 'w' || c == 'u' || c == 'c') && (i == 0 || !isWordChar(s.charAt(i - 1)))
-                    && (s.startsWith("if", i) || s.startsWith("for", i) || s.startsWith("while", i)
-                    || s.startsWith("until", i) || s.startsWith("case", i))) {
-                openers++;
+            byte kind = c < 128 ? KIND[c] : PLAIN;
+            if (kind == PLAIN) continue; // most characters: one table look-up
+            if (kind == WORD_START) {
+                // if, for, while, until, case at the start of a word could open a compound command
+                if ((i == 0 || s.charAt(i - 1) < 128 && SEPARATOR[s.charAt(i - 1)]) && opensCompound(s, i, c)) openers++;
+                continue;
             }
+            if (c == '(' || c == '{') openers++;
             if (max > MAX_QUOTING) continue; // past the limit: only the openers are still counted
             char top = depth == 0 ? 0 : stack[depth - 1];
             char push = 0;
             if (c == '\\') {
                 i++;
-                continue;
-            } else if (c == '$' && i + 1 < n && (s.charAt(i + 1) == '(' || s.charAt(i + 1) == '{')) {
-                push = s.charAt(++i);
-                openers++;
-            } else if (c == '(' && top == '(') {
-                push = '(';
+            } else if (c == '$') {
+                if (i + 1 < n && (s.charAt(i + 1) == '(' || s.charAt(i + 1) == '{')) {
+                    push = s.charAt(++i);
+                    openers++;
+                }
+            } else if (c == '(') {
+                if (top == '(') push = '(';
             } else if ((c == ')' && top == '(') || (c == '}' && top == '{') || (c == '"' && top == '"')) {
                 depth--;
             } else if (c == '"') {
                 push = '"';
-            } else if (c == '\'' && top != '"') {
-                int close = s.indexOf('\'', i + 1);
-                i = close < 0 ? n : close;
+            } else if (c == '\'') {
+                if (top != '"') {
+                    int close = s.indexOf('\'', i + 1);
+                    i = close < 0 ? n : close;
+                }
             } else if (c == '`') {
                 i = skipBackquoted(s, i);
             } else if (c == '#' && depth == 0 && (i == 0 || endsToken(s.charAt(i - 1)))) {
@@ -102,13 +106,33 @@ public final class ShellLimits {
         return ((long) max << 32) | openers;
     }
 
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '/';
+    private static final byte PLAIN = 0;
+    private static final byte SPECIAL = 1;
+    private static final byte WORD_START = 2;
+    /** What an ASCII character is to the scan: nothing, a quoting or nesting character, the first letter of a keyword. */
+    private static final byte[] KIND = new byte[128];
+    /** Characters after which a word starts (blanks, operators, the start of a group). */
+    private static final boolean[] SEPARATOR = new boolean[128];
+
+    static {
+        for (char c : "\\$()\"'`{}#".toCharArray()) KIND[c] = SPECIAL;
+        for (char c : "ifwuc".toCharArray()) KIND[c] = WORD_START;
+        for (char c : " \t\r\n\u000B\f;&|()!{}<>".toCharArray()) SEPARATOR[c] = true;
     }
 
     /** A character after which a '#' starts a comment: blanks and operators end a word. */
     private static boolean endsToken(char c) {
         return " \t\r\n\u000B\f|&;()<>".indexOf(c) >= 0;
+    }
+
+    private static boolean opensCompound(String s, int i, char c) {
+        return switch (c) {
+            case 'i' -> s.startsWith("if", i);
+            case 'f' -> s.startsWith("for", i);
+            case 'w' -> s.startsWith("while", i);
+            case 'u' -> s.startsWith("until", i);
+            default -> s.startsWith("case", i);
+        };
     }
 
     private static int skipBackquoted(String s, int open) {
