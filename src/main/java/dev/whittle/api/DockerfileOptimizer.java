@@ -2,6 +2,7 @@ package dev.whittle.api;
 
 import dev.whittle.facts.BuildContext;
 import dev.whittle.batch.BatchRun;
+import dev.whittle.batch.DockerfileFinder;
 import dev.whittle.config.ConfigException;
 import dev.whittle.config.Settings;
 import dev.whittle.core.Level;
@@ -12,6 +13,7 @@ import dev.whittle.pass.Pass;
 import dev.whittle.core.PassInfo;
 import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
+import dev.whittle.syntax.SourceText;
 import dev.whittle.syntax.SyntaxError;
 import dev.whittle.tree.Dockerfile;
 import java.io.IOException;
@@ -34,8 +36,10 @@ import java.util.Set;
  * for (Change c : report.changes()) System.out.println(c.format("Dockerfile"));
  * }</pre>
  *
- * Bad input throws {@link SyntaxError} ({@code line()}, {@code column()}, {@code format(path)}); a file that
- * does not read throws {@link IOException}; a bad option throws {@link IllegalArgumentException}.
+ * Bad input throws {@link SyntaxError} ({@code line()}, {@code column()}, {@code format(path)}), for text and files
+ * alike (a NUL byte, a line over 64 KB, shell bodies nested too deep or too long to analyse, input nested
+ * deeper than the calling thread's stack allows); a file that does not read throws {@link IOException} (a FIFO or
+ * device is not opened); a bad option, and {@code null} for any argument, throw {@link IllegalArgumentException}.
  */
 public final class DockerfileOptimizer {
 
@@ -49,22 +53,53 @@ public final class DockerfileOptimizer {
         return new Builder();
     }
 
-    /** The lossless tree of a Dockerfile's text; {@code parse(text).print()} gives the text back. */
+    /**
+     * The lossless tree of a Dockerfile's text; {@code parse(text).print()} gives the text back.
+     *
+     * @throws SyntaxError when it is not a Dockerfile BuildKit reads (the same checks as for a file)
+     * @throws IllegalArgumentException when the text is null
+     */
     public static Dockerfile parse(String text) {
-        boolean bom = text.startsWith("\uFEFF");
-        return DockerfileReader.read(bom ? text.substring(1) : text, bom);
+        return DockerfileReader.read(SourceText.encode(notNull(text, "text")));
     }
 
-    /** Reads and optimizes a file; its folder is the build context unless the builder named one. */
+    /**
+     * Reads and optimizes a file; its folder is the build context unless the builder named one.
+     *
+     * @throws SyntaxError     when it is not a Dockerfile whittle reads
+     * @throws IOException     when it does not read (missing, a FIFO or device, larger than 1 MB)
+     * @throws IllegalArgumentException when the path is null
+     */
     public Report optimize(Path dockerfile) throws IOException {
-        Dockerfile tree = DockerfileReader.read(BatchRun.read(dockerfile));
-        return run(tree, options(dockerfile), dockerfile.getFileName().toString());
+        notNull(dockerfile, "dockerfile");
+        Path parent = dockerfile.toAbsolutePath().getParent();
+        byte[] bytes = BatchRun.read(new DockerfileFinder.Target(dockerfile, parent == null ? dockerfile : parent));
+        return guarded(() -> run(DockerfileReader.read(bytes), options(dockerfile), dockerfile.getFileName().toString()));
     }
 
-    /** Optimizes text; the build context is the builder's, or none (passes that need one stay cautious). */
+    /**
+     * Optimizes text; the build context is the builder's, or none (passes that need one stay cautious).
+     *
+     * @throws SyntaxError when it is not a Dockerfile whittle reads (the same checks as for a file)
+     * @throws IllegalArgumentException when the text is null
+     */
     public Report optimize(String text) {
         Optimizer.Options options = options(null);
-        return run(parse(text), options, "Dockerfile");
+        return guarded(() -> run(parse(text), options, "Dockerfile"));
+    }
+
+    private static <T> T notNull(T value, String name) {
+        if (value == null) throw new IllegalArgumentException(name + " is null");
+        return value;
+    }
+
+    /** The work, with a stack overflow (input nested deeper than this thread's stack) turned into bad input. */
+    private static Report guarded(java.util.function.Supplier<Report> work) {
+        try {
+            return work.get();
+        } catch (StackOverflowError e) {
+            throw new SyntaxError(1, 1, "nested too deeply to analyse with this thread's stack; not optimized");
+        }
     }
 
     /**
@@ -187,8 +222,14 @@ public final class DockerfileOptimizer {
             return this;
         }
 
-        /** A prefix for every image whittle writes (a registry mirror). */
+        /**
+         * A prefix for every image whittle writes (a registry mirror).
+         *
+         * @throws IllegalArgumentException when it cannot start an image reference (whitespace, a line break ...)
+         */
         public Builder registry(String prefix) {
+            String bad = dev.whittle.config.RegistryPrefix.problem(prefix);
+            if (bad != null) throw new IllegalArgumentException(dev.whittle.config.RegistryPrefix.describe("registry", prefix, bad));
             this.registry = prefix;
             return this;
         }
@@ -214,7 +255,9 @@ public final class DockerfileOptimizer {
         }
 
         private static List<String> checked(String... ids) {
+            notNull(ids, "ids");
             for (String id : ids) {
+                notNull(id, "a pass id");
                 if (Passes.byId(id) == null) throw new IllegalArgumentException("unknown pass '" + id + "'");
             }
             return List.of(ids);

@@ -31,11 +31,40 @@ public final class DockerfileFinder {
 
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "vendor");
 
-    /** A Dockerfile and the root it was found under (its folder, when it was named directly). */
-    public record Target(Path file, Path root) {}
+    /**
+     * A Dockerfile and the root it was found under (its folder, when it was named directly).
+     *
+     * @param named   whether it was named on the command line (a symbolic link is then followed wherever it leads;
+     *                one found under a root only to a file inside that root)
+     * @param fileKey the file's identity (device and inode) when the search saw it, or null: reading checks that
+     *                the path still leads to that file (not one swapped in, or reached through a folder swapped for
+     *                a link)
+     */
+    public record Target(Path file, Path root, boolean named, Object fileKey) {
+        /** A file named directly. */
+        public Target(Path file, Path root) {
+            this(file, root, true, null);
+        }
 
-    /** A path that could not be walked or read, with the reason. */
-    public record Problem(Path path, String message) {}
+        public Target(Path file, Path root, boolean named) {
+            this(file, root, named, null);
+        }
+    }
+
+    /**
+     * A path that could not be walked or read, with the reason; line and column when the problem is at a place
+     * in that file (a bad pattern in a .gitignore), else 0.
+     */
+    public record Problem(Path path, String message, int line, int column) {
+        public Problem(Path path, String message) {
+            this(path, message, 0, 0);
+        }
+
+        /** {@code path[:line:col]: message}. */
+        public String format() {
+            return path + (line > 0 ? ":" + line + ":" + column : "") + ": " + message;
+        }
+    }
 
     public record Found(List<Target> targets, List<Problem> problems) {
         public List<Path> files() {
@@ -85,7 +114,7 @@ public final class DockerfileFinder {
                 new Walk(root, IgnoreRules.of(root, excludes), gitignore, targets, problems, seen, folders).run();
             } else if (Files.exists(root) || Files.isSymbolicLink(root)) {
                 Path parent = root.toAbsolutePath().getParent();
-                if (seen.add(identity(root))) targets.accept(new Target(root, parent == null ? root : parent));
+                if (seen.add(identity(root))) targets.accept(new Target(root, parent == null ? root : parent, true));
             } else {
                 problems.accept(new Problem(root, "no such file or directory"));
             }
@@ -130,11 +159,22 @@ public final class DockerfileFinder {
             folder(root, null);
             links.sort(null);
             for (Path link : links) {
-                Path real = identity(link);
-                // a link out of the root (or to nothing) is not followed; one to a file already found is a duplicate
-                if (real.startsWith(realRoot) && Files.isRegularFile(real) && seen.add(real)) {
-                    targets.accept(new Target(link, root));
+                Path real;
+                try {
+                    real = link.toRealPath();
+                } catch (IOException e) {
+                    // a link to nothing, or a loop: reported, never followed
+                    problems.accept(new Problem(link, e instanceof java.nio.file.NoSuchFileException
+                            ? "a symbolic link to nothing (dangling); skipped" : "cannot follow: " + reason(e)));
+                    continue;
                 }
+                // a link out of the root is not followed; one to a file already found is a duplicate
+                if (!real.startsWith(realRoot)) continue;
+                if (!Files.isRegularFile(real)) {
+                    if (!Files.isDirectory(real)) problems.accept(new Problem(link, "links to " + kind(real) + "; skipped"));
+                    continue;
+                }
+                if (seen.add(real)) targets.accept(new Target(link, root, false));
             }
         }
 
@@ -179,7 +219,14 @@ public final class DockerfileFinder {
             IgnoreRules here = null;
             if (gitignore) {
                 for (Path e : entries) {
-                    if (e.getFileName().toString().equals(".gitignore")) here = IgnoreRules.gitignoreIn(dir);
+                    if (!e.getFileName().toString().equals(".gitignore")) continue;
+                    try {
+                        here = IgnoreRules.gitignoreIn(dir);
+                    } catch (IgnoreRules.BadPattern bad) {
+                        // what the folder means to exclude is unknown: none of it is guessed at
+                        problems.accept(new Problem(e, bad.getMessage() + "; the folder is skipped", bad.line(), bad.column()));
+                        return;
+                    }
                 }
             }
             stack.push(here == null ? IgnoreRules.of(dir, List.of()) : here);
@@ -200,9 +247,12 @@ public final class DockerfileFinder {
                 } else if (isDockerfileName(name) && !excluded(e, false)) {
                     if (a.isRegularFile()) {
                         // no link is followed below the root, so its real path is the root's plus the rest
-                        if (seen.add(realRoot.resolve(root.relativize(e)))) targets.accept(new Target(e, root));
+                        if (seen.add(realRoot.resolve(root.relativize(e)))) targets.accept(new Target(e, root, false, a.fileKey()));
                     } else if (a.isSymbolicLink()) {
                         links.add(e);
+                    } else {
+                        // a FIFO, device or socket with a Dockerfile's name: never opened (a FIFO would block)
+                        problems.accept(new Problem(e, kind(e) + ", not a regular file; skipped"));
                     }
                 }
             }
@@ -244,11 +294,39 @@ public final class DockerfileFinder {
         }
     }
 
+    /** What a path is, for messages: "a FIFO", "a character device", "a socket", "a directory" ... (links not followed). */
+    public static String kind(Path p) {
+        try {
+            Object mode = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            if (mode instanceof Integer m) {
+                switch (m & 0170000) {
+                    case 0010000: return "a FIFO";
+                    case 0020000: return "a character device";
+                    case 0040000: return "a directory";
+                    case 0060000: return "a block device";
+                    case 0100000: return "a regular file";
+                    case 0120000: return "a symbolic link";
+                    case 0140000: return "a socket";
+                    default: return "not a regular file";
+                }
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // not a Unix file system: say less
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return "a directory";
+        if (Files.isSymbolicLink(p)) return "a symbolic link";
+        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? "a regular file" : "not a regular file";
+    }
+
     public static String reason(IOException e) {
         String simple = e.getClass().getSimpleName();
         if (simple.equals("AccessDeniedException")) return "permission denied";
         if (simple.equals("NoSuchFileException")) return "no such file";
         if (simple.equals("FileSystemLoopException")) return "symbolic link loop";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            String r = f.getReason();
+            return r.startsWith("Too many levels of symbolic links") ? "symbolic link loop" : r;
+        }
         String m = e.getMessage();
         return m == null ? simple : m;
     }

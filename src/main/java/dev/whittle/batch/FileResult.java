@@ -14,15 +14,16 @@ import java.util.List;
  * @param diff     the unified diff, "" when nothing changed (null on error)
  * @param error    {@code path[:line:col]: message}, or null
  * @param internal whether the error is a bug in whittle rather than bad input
+ * @param input    the bytes read, when asked for (to check before writing that the file did not change); else null
  */
 public record FileResult(DockerfileFinder.Target target, dev.whittle.core.Level level, List<Change> changes, String output, String diff,
-                         String error, boolean internal) {
+                         String error, boolean internal, byte[] input) {
 
     public boolean changed() {
         return diff != null && !diff.isEmpty();
     }
 
     public static FileResult failed(DockerfileFinder.Target target, String error, boolean internal) {
-        return new FileResult(target, null, List.of(), null, null, error, internal);
+        return new FileResult(target, null, List.of(), null, null, error, internal, null);
     }
 }

@@ -1,25 +1,62 @@
 package dev.whittle.batch;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Writes a file atomically (temporary file in the same folder, then rename), keeping its permissions. A
- * temporary file still open when the JVM is stopped (Ctrl-C, SIGTERM) is removed by a shutdown hook, so an
- * interrupted run leaves each file either as it was or fully rewritten.
+ * Replaces files atomically: the new text goes to a temporary file in the same folder, which is renamed over
+ * the file. The folder is opened from the root one name at a time without following links, so a folder
+ * swapped for a symbolic link mid-run cannot send the write outside the root. Just before the rename the file
+ * is read again: one that changed since whittle read it, is not a regular file any more, has other hard links
+ * or whose owner cannot be kept is left as it was ({@link Refused}). The new file keeps the old one's
+ * permissions, owner and group.
+ *
+ * <p>A temporary file still open when the JVM is stopped (Ctrl-C, SIGTERM) is removed by a shutdown hook;
+ * one left by a killed run ({@code .NAME.PID-N.whittle}, PID no longer running) is removed by the next run
+ * that writes in its folder ({@link #sweep}).
  */
 public final class FileRewriter {
     private FileRewriter() {}
 
+    /** The file was left as it was, for the reason given. */
+    public static final class Refused extends IOException {
+        public Refused(String reason) {
+            super(reason);
+        }
+    }
+
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
     private static final Object LOCK = new Object();
     private static boolean stopping;
+    private static final long PID = ProcessHandle.current().pid();
+    /** A temporary file of this version: {@code .NAME.PID-RANDOM.whittle}. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d+)-\\d+\\.whittle");
+    /** One of earlier versions ({@code .NAME.RANDOM.whittle}): no process id, so it is removed when old. */
+    private static final Pattern OLD_TEMPORARY = Pattern.compile("\\..+\\.\\d{6,}\\.whittle");
+    private static final long OLD_AGE_MILLIS = 60L * 60 * 1000;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -36,27 +73,35 @@ public final class FileRewriter {
         }, "whittle-temp-cleanup"));
     }
 
-    /**
-     * A temporary file beside {@code target}, removed should the JVM stop before {@link #settled} is called
-     * for it (after it was moved into place or deleted).
-     */
-    public static Path temporary(Path target) throws IOException {
-        return newTemp(target.toAbsolutePath());
+    /** The name of a new temporary file beside {@code name} (at most 100 bytes of the name, so it fits in 255). */
+    static String temporaryName(String name) {
+        String kept = name;
+        if (kept.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 100) {
+            int end = 0;
+            int bytes = 0;
+            while (end < kept.length()) {
+                int cp = kept.codePointAt(end);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (bytes + size > 100) break;
+                bytes += size;
+                end += Character.charCount(cp);
+            }
+            kept = kept.substring(0, end);
+        }
+        return "." + kept + "." + PID + "-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".whittle";
+    }
+
+    /** Registers a temporary file for removal should the JVM stop; refuses once it is stopping. */
+    static void pending(Path tmp) throws IOException {
+        synchronized (LOCK) {
+            if (stopping) throw new IOException("whittle is stopping; nothing more is written");
+            PENDING.add(tmp);
+        }
     }
 
     /** The temporary file was moved into place or deleted: nothing to remove on stop. */
-    public static void settled(Path tmp) {
+    static void settled(Path tmp) {
         PENDING.remove(tmp);
-    }
-
-    /** A temporary file beside the target, registered for removal should the JVM stop. */
-    private static Path newTemp(Path target) throws IOException {
-        synchronized (LOCK) {
-            if (stopping) throw new IOException("whittle is stopping; " + target + " left as it was");
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".whittle");
-            PENDING.add(tmp);
-            return tmp;
-        }
     }
 
     /** Whether the file's owner may write it (root ignores the bit; whittle does not). */
@@ -68,88 +113,191 @@ public final class FileRewriter {
         }
     }
 
-    /** Replaces an existing file's content (through symbolic links), keeping its permissions. */
-    public static void write(Path file, byte[] content) throws IOException {
-        Path real = file.toRealPath();
-        Set<PosixFilePermission> perms = null;
+    /**
+     * Replaces a Dockerfile read earlier, if it still holds what was read.
+     *
+     * @param target   the file and its root: a symbolic link found under a root is written through only to a
+     *                 target inside that root; one named on the command line to its target wherever it is
+     * @param expected the bytes whittle read
+     * @param content  the new bytes
+     * @throws Refused     when the file was left alone on purpose (the message says why)
+     * @throws IOException when it could not be written (a full or read-only disk...); it is as it was
+     */
+    public static void replace(DockerfileFinder.Target target, byte[] expected, byte[] content) throws IOException {
+        Path real;
         try {
-            perms = Files.getPosixFilePermissions(real);
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: nothing to keep
+            real = target.file().toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Refused("removed since whittle read it");
         }
-        replace(real, content, perms);
+        Path base = real.getRoot();
+        if (!target.named()) {
+            Path root = target.root().toRealPath();
+            if (!real.startsWith(root)) throw new Refused("now a symbolic link out of " + target.root() + "; not followed");
+            base = root;
+        }
+        Path name = real.getFileName();
+        try (SecureDirectoryStream<Path> dir = FolderChain.open(base, real.getParent())) {
+            if (dir == null) {
+                replaceByPath(real, expected, content);
+                return;
+            }
+            PosixFileAttributeView view = dir.getFileAttributeView(name, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes before = view.readAttributes();
+            check(real, before);
+            String tmp = temporaryName(name.toString());
+            Path tmpPath = real.resolveSibling(tmp);
+            pending(tmpPath);
+            try {
+                try (SeekableByteChannel out = dir.newByteChannel(Path.of(tmp), Set.<java.nio.file.OpenOption>of(StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
+                    writeAll(out, content);
+                }
+                PosixFileAttributeView tmpView = dir.getFileAttributeView(Path.of(tmp), PosixFileAttributeView.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                keepOwner(tmpView, before);
+                tmpView.setPermissions(before.permissions());
+                // the last look before the rename: still the same regular file, with what was read
+                PosixFileAttributes now = view.readAttributes();
+                check(real, now);
+                if (!same(before, now) || !Arrays.equals(expected, readAll(dir, name))) {
+                    throw new Refused("changed since whittle read it; left as it was (run whittle again)");
+                }
+                dir.move(Path.of(tmp), dir, name);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    dir.deleteFile(Path.of(tmp));
+                } catch (IOException ignored) {
+                    // it was moved into place, or never created
+                }
+                throw e;
+            } finally {
+                settled(tmpPath);
+            }
+        } catch (FolderChain.Moved e) {
+            throw new Refused(e.getMessage() + "; not followed");
+        }
     }
 
-    private static void replace(Path target, byte[] content, Set<PosixFilePermission> perms) throws IOException {
-        Path tmp = newTemp(target);
+    /** Refuses what is not a plain file of its own: not regular, or other hard links to it. */
+    private static void check(Path real, BasicFileAttributes a) throws IOException {
+        if (a.isSymbolicLink()) throw new Refused("now a symbolic link; not followed");
+        if (!a.isRegularFile()) throw new Refused("not a regular file any more (" + DockerfileFinder.kind(real) + ")");
+        Object links = Files.getAttribute(real, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+        if (links instanceof Integer n && n > 1) {
+            throw new Refused("has " + n + " hard links; replacing it would split them, so it is left as it was");
+        }
+    }
+
+    private static boolean same(BasicFileAttributes a, BasicFileAttributes b) {
+        return java.util.Objects.equals(a.fileKey(), b.fileKey()) && a.size() == b.size();
+    }
+
+    private static void keepOwner(PosixFileAttributeView tmp, PosixFileAttributes original) throws IOException {
+        PosixFileAttributes made = tmp.readAttributes();
         try {
-            Files.write(tmp, content);
-            if (perms != null) Files.setPosixFilePermissions(tmp, perms);
-            else if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            if (!made.owner().equals(original.owner())) tmp.setOwner(original.owner());
+            if (!made.group().equals(original.group())) tmp.setGroup(original.group());
+        } catch (FileSystemException e) {
+            throw new Refused("its owner " + original.owner().getName() + ":" + original.group().getName()
+                    + " cannot be kept (" + DockerfileFinder.reason(e) + "); left as it was");
+        }
+    }
+
+    private static void writeAll(SeekableByteChannel out, byte[] content) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(content);
+        while (b.hasRemaining()) out.write(b);
+    }
+
+    private static byte[] readAll(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        try (SeekableByteChannel in = dir.newByteChannel(name, Set.<java.nio.file.OpenOption>of(StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS))) {
+            return Channels.newInputStream(in).readNBytes((int) BatchRun.MAX_BYTES + 1);
+        }
+    }
+
+    /** Without secure directory streams (not Linux): the same checks by path. */
+    private static void replaceByPath(Path real, byte[] expected, byte[] content) throws IOException {
+        PosixFileAttributes before = Files.readAttributes(real, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        check(real, before);
+        Path tmp = real.resolveSibling(temporaryName(real.getFileName().toString()));
+        pending(tmp);
+        try {
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+            keepOwner(view, before);
+            view.setPermissions(before.permissions());
+            if (!Arrays.equals(expected, Files.readAllBytes(real))) {
+                throw new Refused("changed since whittle read it; left as it was (run whittle again)");
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
-            PENDING.remove(tmp);
+            settled(tmp);
         }
     }
 
     /**
-     * A new file written in pieces: the text goes to a temporary file beside the target, which replaces the
-     * target only on {@link Staged#commit()}.
+     * Removes the temporary files an earlier run left in a folder when it was killed: of this version when the
+     * process that made them is gone, of earlier versions when older than an hour. Only regular files whose
+     * names have that exact shape are touched.
+     *
+     * @param entries the folder's entries (as a walk of it lists them)
      */
-    public static Staged stage(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        return new Staged(target, newTemp(target));
+    public static void sweep(List<Path> entries) {
+        for (Path e : entries) {
+            String name = e.getFileName().toString();
+            if (!name.endsWith(".whittle") || name.charAt(0) != '.') continue;
+            try {
+                Matcher m = TEMPORARY.matcher(name);
+                boolean stale;
+                if (m.matches()) {
+                    long pid = Long.parseLong(m.group(1));
+                    stale = pid != PID && ProcessHandle.of(pid).isEmpty();
+                } else if (OLD_TEMPORARY.matcher(name).matches()) {
+                    FileTime t = Files.getLastModifiedTime(e, LinkOption.NOFOLLOW_LINKS);
+                    stale = System.currentTimeMillis() - t.toMillis() > OLD_AGE_MILLIS;
+                } else {
+                    continue;
+                }
+                if (stale && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(e);
+            } catch (IOException | NumberFormatException ignored) {
+                // not ours to worry about: it is left where it is
+            }
+        }
     }
 
-    /** A file being written; see {@link #stage(Path)}. */
-    public static final class Staged implements AutoCloseable {
-        private final Path target;
-        private final Path tmp;
-        private final java.io.OutputStream out;
-        private boolean done;
-
-        private Staged(Path target, Path tmp) throws IOException {
-            this.target = target;
-            this.tmp = tmp;
-            this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+    /** {@link #sweep} for one folder, listed here. */
+    public static void sweep(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            sweep(s.filter(p -> p.getFileName().toString().endsWith(".whittle")).toList());
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // an unreadable folder: nothing to sweep
         }
+    }
 
-        /** Appends text, byte for byte as whittle read it (see {@link dev.whittle.syntax.SourceText#encode}). */
-        public void write(String text) throws IOException {
-            out.write(dev.whittle.syntax.SourceText.encode(text));
-        }
-
-        /** Puts the finished file in place. */
-        public void commit() throws IOException {
-            out.close();
+    /** A new temporary file beside {@code target}, created and registered; used for patches. */
+    static Path createTemporary(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = target.resolveSibling(temporaryName(target.getFileName().toString()));
+            pending(tmp);
             try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
+                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                settled(tmp);
+                if (attempt > 10) throw e;
+            } catch (IOException e) {
+                settled(tmp);
+                throw e;
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-            PENDING.remove(tmp);
         }
+    }
 
-        /** Drops the temporary file unless committed. */
-        @Override
-        public void close() throws IOException {
-            if (done) return;
-            out.close();
-            Files.deleteIfExists(tmp);
-            PENDING.remove(tmp);
-        }
+    /** Opens a temporary file made by {@link #createTemporary} for appending. */
+    static OutputStream append(Path tmp) throws IOException {
+        return Files.newOutputStream(tmp, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -26,10 +26,36 @@ public final class IgnoreRules {
         this.rules = rules;
     }
 
-    /** Patterns given as lines (an --exclude list, a .gitignore's text) applying under {@code base}. */
+    /** A pattern that does not translate to a glob (an unclosed {@code [}), with its line (1-based) and column. */
+    public static final class BadPattern extends IllegalArgumentException {
+        private final int line;
+        private final int column;
+
+        BadPattern(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+    }
+
+    /**
+     * Patterns given as lines (an --exclude list, a .gitignore's text) applying under {@code base}.
+     *
+     * @throws BadPattern for a pattern that cannot be matched (the line given is its index in {@code lines}, from 1)
+     */
     public static IgnoreRules of(Path base, List<String> lines) {
         List<Rule> rules = new ArrayList<>();
+        int number = 0;
         for (String raw : lines) {
+            number++;
             String line = stripTrailingSpaces(raw);
             if (line.isEmpty() || line.startsWith("#")) continue;
             boolean negate = line.startsWith("!");
@@ -41,23 +67,39 @@ public final class IgnoreRules {
             if (line.startsWith("/")) line = line.substring(1);
             if (line.isEmpty()) continue;
             String glob = escapeBraces(line);
-            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            PathMatcher top = glob.startsWith("**/")
-                    ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : null;
+            PathMatcher m;
+            PathMatcher top;
+            try {
+                m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                top = glob.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : null;
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new BadPattern("bad pattern '" + raw + "': " + e.getDescription(), number,
+                        Math.max(1, raw.indexOf(line.isEmpty() ? raw : line.substring(0, 1)) + 1));
+            }
             rules.add(new Rule(m, top, negate, dirOnly, anchored));
         }
         return new IgnoreRules(base, List.copyOf(rules));
     }
 
-    /** The rules of a .gitignore file in {@code dir}, or null when it has none (or it does not read). */
+    /** The most of a .gitignore that is read (git itself reads them whole; no real one comes near this). */
+    static final int MAX_BYTES = 1 << 20;
+
+    /**
+     * The rules of a .gitignore file in {@code dir}, or null when it has none (or it does not read).
+     *
+     * @throws BadPattern when a line cannot be matched
+     */
     public static IgnoreRules gitignoreIn(Path dir) {
         Path file = dir.resolve(".gitignore");
         if (!Files.isRegularFile(file)) return null;
-        try {
-            return of(dir, Files.readAllLines(file));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
             return null;
         }
+        if (bytes.length > MAX_BYTES) throw new BadPattern("larger than " + (MAX_BYTES >> 20) + " MB; not read", 0, 0);
+        return of(dir, List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)));
     }
 
     public boolean isEmpty() {

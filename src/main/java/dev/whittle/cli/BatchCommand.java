@@ -10,7 +10,6 @@ import dev.whittle.batch.Summary;
 import dev.whittle.config.Settings;
 import dev.whittle.report.MachineReport;
 import dev.whittle.report.UnifiedDiff;
-import dev.whittle.syntax.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -79,6 +78,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar or progress lines.")
     boolean noProgress;
 
+    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "10",
+            description = "CPU time one file may take (default: ${DEFAULT-VALUE} s; files take milliseconds): a file "
+                    + "that takes longer is reported and the batch goes on.")
+    double timeBudget;
+
     @Mixin
     SettingsOptions settingsOptions;
 
@@ -92,6 +96,12 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Settings settings = settingsOptions.settings(spec);
         if (jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        if (!(timeBudget > 0)) throw new ParameterException(spec.commandLine(), "--time-budget must be more than 0 seconds");
+        try {
+            dev.whittle.batch.IgnoreRules.of(Path.of("."), excludes);
+        } catch (dev.whittle.batch.IgnoreRules.BadPattern e) {
+            throw new ParameterException(spec.commandLine(), "--exclude: " + e.getMessage());
+        }
         if (output.patchDir != null && Files.exists(output.patchDir) && !Files.isDirectory(output.patchDir)) {
             throw new ParameterException(spec.commandLine(), "--patch-dir " + output.patchDir + ": not a directory");
         }
@@ -104,8 +114,20 @@ final class BatchCommand implements Callable<Integer> {
         int[] written = {0};
         int[] found = {0};
         Object lock = new Object();
-        Patches patches = output.patch != null ? Patches.toFile(output.patch)
-                : output.patchDir != null ? Patches.toDirectory(output.patchDir) : null;
+        Patches patches;
+        java.util.function.Consumer<String> cannotWrite = problem -> {
+            err.println(problem);
+            synchronized (lock) {
+                code[0] = Results.worst(code[0], ExitCodes.BAD_INPUT);
+            }
+        };
+        try {
+            patches = output.patch != null ? Patches.toFile(output.patch, cannotWrite)
+                    : output.patchDir != null ? Patches.toDirectory(output.patchDir, cannotWrite) : null;
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), (output.patch != null ? "--patch " + output.patch
+                    : "--patch-dir " + output.patchDir) + ": cannot write: " + DockerfileFinder.reason(e));
+        }
         try (Progress progress = noProgress ? Progress.none() : Progress.forStderr(-1, err)) {
             BatchRun.run(sink -> {
                         DockerfileFinder.find(roots, excludes, !noGitignore, t -> {
@@ -116,10 +138,13 @@ final class BatchCommand implements Callable<Integer> {
                                 Results.problem(err, report, p);
                                 code[0] = Results.worst(code[0], ExitCodes.BAD_INPUT);
                             }
-                        }, settings::listed);
+                        }, output.write ? (dir, entries) -> {
+                            settings.listed(dir, entries);
+                            FileRewriter.sweep(entries); // temporary files a killed run left
+                        } : settings::listed);
                         progress.total(found[0]);
                     }, settings, jobs,
-                    patches != null ? patches::diffPath : t -> UnifiedDiff.pathOf(t.file()), r -> {
+                    patches != null ? patches::diffPath : t -> UnifiedDiff.pathOf(t.file()), output.write, timeBudget, r -> {
                         progress.step();
                         summary.add(r);
                         synchronized (lock) {
@@ -127,18 +152,23 @@ final class BatchCommand implements Callable<Integer> {
                             Results.addTo(report, r);
                             if (r.error() != null || verbose) Results.print(err, r);
                         }
-                        try {
-                            if (patches != null) patches.add(r);
-                            if (output.write && write(r, err)) written[0]++;
-                        } catch (IOException e) {
-                            err.println(r.target().file() + ": cannot write: " + DockerfileFinder.reason(e));
-                            synchronized (lock) {
-                                code[0] = Results.worst(code[0], ExitCodes.BAD_INPUT);
-                            }
+                        if (patches != null) patches.add(r);
+                        if (output.write && r.changed()) {
+                            String problem = Results.write(r);
+                            if (problem == null) written[0]++;
+                            else cannotWrite.accept(problem);
                         }
                     });
             if (patches != null) {
-                for (Path p : patches.finish()) err.println("whittle: wrote " + p);
+                List<Patches.Written> done = patches.finish();
+                for (Patches.Written w : done) {
+                    err.println("whittle: wrote " + w.file() + (w.repository() == null ? ""
+                            : " (" + w.files() + " file(s) of " + w.repository() + ")"));
+                }
+                if (output.patchDir != null && !done.isEmpty()) {
+                    err.println("whittle: wrote " + output.patchDir.resolve(Patches.INDEX)
+                            + " (which patch belongs to which repository)");
+                }
             }
         } finally {
             if (patches != null) patches.close();
@@ -155,17 +185,5 @@ final class BatchCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return code[0];
-    }
-
-    /** Rewrites one changed file in place; false when it is unchanged or read-only. */
-    private static boolean write(FileResult r, PrintWriter err) throws IOException {
-        if (!r.changed()) return false;
-        Path file = r.target().file();
-        if (!FileRewriter.ownerWritable(file)) {
-            err.println(file + ": read-only file; left as it was");
-            return false;
-        }
-        FileRewriter.write(file, SourceText.encode(r.output()));
-        return true;
     }
 }

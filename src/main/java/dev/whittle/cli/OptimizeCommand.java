@@ -7,7 +7,6 @@ import dev.whittle.batch.FileRewriter;
 import dev.whittle.config.Settings;
 import dev.whittle.report.MachineReport;
 import dev.whittle.report.UnifiedDiff;
-import dev.whittle.syntax.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,10 +100,9 @@ final class OptimizeCommand implements Callable<Integer> {
             code = Results.worst(code, r);
             if (show(r, report, out, err)) changed++;
         }
-        for (Path file : files) {
-            Path parent = file.toAbsolutePath().getParent();
-            DockerfileFinder.Target target = new DockerfileFinder.Target(file, parent == null ? file : parent);
-            FileResult r = BatchRun.process(target, settings, t -> UnifiedDiff.pathOf(t.file()));
+        java.util.Set<Path> swept = new java.util.HashSet<>();
+        for (DockerfileFinder.Target target : found.targets()) {
+            FileResult r = BatchRun.process(target, settings, t -> UnifiedDiff.pathOf(t.file()), output.write);
             seen++;
             code = Results.worst(code, r);
             if (!output.write) {
@@ -115,12 +113,14 @@ final class OptimizeCommand implements Callable<Integer> {
             if (r.error() != null || !format.machine()) Results.print(err, r);
             if (r.error() != null || !r.changed()) continue;
             changed++;
-            if (!FileRewriter.ownerWritable(file)) {
-                err.println(file + ": read-only file; left as it was");
+            Path folder = target.file().toAbsolutePath().getParent();
+            if (folder != null && swept.add(folder)) FileRewriter.sweep(folder); // what a killed run left
+            String problem = Results.write(r);
+            if (problem != null) {
+                err.println(problem);
                 code = Results.worst(code, ExitCodes.BAD_INPUT);
-                continue;
+                changed--;
             }
-            FileRewriter.write(file, SourceText.encode(r.output()));
         }
         if (report != null) report.close();
         else err.printf("%d of %d file(s) %s%n", changed, seen, output.write ? "rewritten" : "would change");

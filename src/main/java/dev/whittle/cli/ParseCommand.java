@@ -1,5 +1,6 @@
 package dev.whittle.cli;
 
+import dev.whittle.batch.BatchRun;
 import dev.whittle.batch.DockerfileFinder;
 import dev.whittle.syntax.BuildkitDump;
 import dev.whittle.syntax.DockerfileReader;
@@ -61,7 +62,7 @@ final class ParseCommand implements java.util.concurrent.Callable<Integer> {
             Path file = paths.get(0);
             Dockerfile tree;
             try {
-                tree = DockerfileReader.read(Files.readAllBytes(file));
+                tree = DockerfileReader.read(BatchRun.read(new DockerfileFinder.Target(file, parentOf(file))));
             } catch (SyntaxError e) {
                 err.println(e.format(file.toString()));
                 return ExitCodes.BAD_INPUT;
@@ -76,16 +77,22 @@ final class ParseCommand implements java.util.concurrent.Callable<Integer> {
         return roundtrip(out, err);
     }
 
+    private static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? file : parent;
+    }
+
     private int roundtrip(PrintWriter out, PrintWriter err) {
         DockerfileFinder.Found found = DockerfileFinder.find(paths);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger(found.problems().size());
         AtomicInteger differ = new AtomicInteger();
-        for (DockerfileFinder.Problem p : found.problems()) err.println(p.path() + ": " + p.message());
-        found.files().parallelStream().forEach(file -> {
+        for (DockerfileFinder.Problem p : found.problems()) err.println(p.format());
+        found.targets().parallelStream().forEach(target -> {
+            Path file = target.file();
             String problem;
             try {
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = BatchRun.read(target);
                 Dockerfile tree = DockerfileReader.read(bytes);
                 if (Arrays.equals(bytes, SourceText.encode(tree.print()))) {
                     ok.incrementAndGet();

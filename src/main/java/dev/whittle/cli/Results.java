@@ -43,9 +43,27 @@ final class Results {
         return code == ExitCodes.BAD_INPUT || other == ExitCodes.BAD_INPUT ? ExitCodes.BAD_INPUT : code;
     }
 
+    /**
+     * Rewrites a changed file in place (atomically, only if it still holds what was read).
+     *
+     * @return null when written, else {@code path: why}; the file is then as it was
+     */
+    static String write(FileResult r) {
+        java.nio.file.Path file = r.target().file();
+        try {
+            if (!dev.whittle.batch.FileRewriter.ownerWritable(file)) return file + ": read-only file; left as it was";
+            dev.whittle.batch.FileRewriter.replace(r.target(), r.input(), dev.whittle.syntax.SourceText.encode(r.output()));
+            return null;
+        } catch (dev.whittle.batch.FileRewriter.Refused e) {
+            return file + ": not rewritten: " + e.getMessage();
+        } catch (java.io.IOException e) {
+            return file + ": cannot write: " + dev.whittle.batch.DockerfileFinder.reason(e) + "; left as it was";
+        }
+    }
+
     /** A path the search could not read: on stderr and in the report. */
     static void problem(PrintWriter err, MachineReport report, dev.whittle.batch.DockerfileFinder.Problem p) {
-        err.println(p.path() + ": " + p.message());
-        if (report != null) report.error(p.path().toString(), p.message());
+        err.println(p.format());
+        if (report != null) report.error(p.path().toString(), p.line() > 0 ? p.format() : p.message());
     }
 }

@@ -72,6 +72,11 @@ final class SettingsOptions {
         if (context != null && !Files.isDirectory(context)) {
             throw new ParameterException(spec.commandLine(), "--context " + context + ": not a directory");
         }
+        String badRegistry = dev.whittle.config.RegistryPrefix.problem(registry);
+        if (badRegistry != null) {
+            throw new ParameterException(spec.commandLine(), dev.whittle.config.RegistryPrefix.describe("--registry", registry,
+                    badRegistry));
+        }
         if (config != null && noConfig) {
             throw new ParameterException(spec.commandLine(), "--config and --no-config exclude each other");
         }

@@ -58,6 +58,6 @@ final class StandardInput {
             return FileResult.failed(target, file + ": cannot read standard input: " + DockerfileFinder.reason(e), false);
         }
         return BatchRun.process(target, bytes, stdinFilename != null, settings,
-                t -> stdinFilename != null ? UnifiedDiff.pathOf(t.file()) : "-");
+                t -> stdinFilename != null ? UnifiedDiff.pathOf(t.file()) : "-", false);
     }
 }

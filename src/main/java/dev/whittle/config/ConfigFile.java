@@ -46,7 +46,11 @@ public record ConfigFile(Path path, Level level, Set<String> only, Set<String> s
     public static final List<String> NAMES = List.of(".whittle.yaml", ".whittle.yml");
 
     private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+
+    /** A config file is a few lines; anything larger is refused unread (a bounded read). */
+    public static final int MAX_BYTES = 64 * 1024;
 
     record PassLists(@JsonProperty("only") List<String> only, @JsonProperty("skip") List<String> skip) {}
 
@@ -63,12 +67,7 @@ public record ConfigFile(Path path, Level level, Set<String> only, Set<String> s
      *                         or pass
      */
     public static ConfigFile read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (IOException e) {
-            throw new ConfigException(path + ": cannot read: " + e.getMessage());
-        }
+        String text = text(path);
         Raw raw;
         try {
             raw = text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#")) ? null : YAML.readValue(text, Raw.class);
@@ -78,8 +77,13 @@ public record ConfigFile(Path path, Level level, Set<String> only, Set<String> s
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? path.toString() : path + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new ConfigException(where + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + KEYS);
+            String m = e.getOriginalMessage().lines().findFirst().orElse("");
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(m);
+            if (dup.find()) {
+                throw new ConfigException(where + ": '" + dup.group(1) + "' is given twice; say it once (which one "
+                        + "was meant is not guessed)");
+            }
+            throw new ConfigException(where + ": " + m + KEYS);
         }
         if (raw == null) return new ConfigFile(path, null, Set.of(), Set.of(), null, null, List.of());
         List<UserRule> rules;
@@ -108,7 +112,55 @@ public record ConfigFile(Path path, Level level, Set<String> only, Set<String> s
             Path folder = path.toAbsolutePath().getParent();
             templates = folder.resolve(raw.templates()).normalize();
         }
-        return new ConfigFile(path, level, only, skip, templates, raw.registry(), rules);
+        String registry = raw.registry();
+        String bad = RegistryPrefix.problem(registry);
+        if (bad != null) {
+            String first = registry.lines().findFirst().orElse(registry).strip();
+            throw new ConfigException(RegistryPrefix.describe(at(path, text, first.isEmpty() ? "registry:" : first) + ": registry",
+                    registry, bad));
+        }
+        return new ConfigFile(path, level, only, skip, templates, registry, rules);
+    }
+
+    /**
+     * The file's text: a regular file (a FIFO is not opened) of at most {@link #MAX_BYTES}, read no further than
+     * that, and UTF-8 text (a NUL byte or an invalid sequence is named with its place).
+     */
+    private static String text(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException(path + ": cannot read: " + (Files.exists(path) ? "not a regular file" : "no such file"));
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new ConfigException(path + ": cannot read: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new ConfigException(path + ": larger than " + MAX_BYTES / 1024 + " KB; a config file is a few lines, "
+                    + "so this is not one (not read)");
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (bytes[i] == 0) {
+                throw new ConfigException(path + ":" + line + ":" + (i - lineStart + 1) + ": binary file (a NUL byte); "
+                        + "a config file is YAML text");
+            }
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            String valid = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            int bad = valid.indexOf('\uFFFD');
+            String before = bad < 0 ? valid : valid.substring(0, bad);
+            int l = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int c = before.length() - before.lastIndexOf('\n');
+            throw new ConfigException(path + ":" + l + ":" + c + ": not UTF-8 text; a config file is YAML in UTF-8");
+        }
     }
 
     /** The user rule with this id, or null. */

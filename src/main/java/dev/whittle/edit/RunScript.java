@@ -51,15 +51,40 @@ public final class RunScript {
         java.util.HashMap<String, Script> cache = PARSED.get();
         Script s = cache.get(body);
         if (s != null) return s;
-        s = Shell.parse(body);
-        if (cache.size() > 1_000) cache.clear();
+        s = Shell.parse(body, WITHIN_LIMITS.get().contains(body));
+        // bounded by the text it holds, not by a count: a file of 8,000 RUNs emptied a cache of 1,000 over and
+        // over, and every pass parsed every RUN again (minutes instead of a second)
+        int[] held = CACHED_CHARS.get();
+        if (held[0] > MAX_CACHED_CHARS) {
+            cache.clear();
+            held[0] = 0;
+        }
         cache.put(body, s);
+        held[0] += body.length();
         return s;
     }
+
+    private static final int MAX_CACHED_CHARS = 4 << 20;
+    /** The file's bodies {@link #beyondLimits} found within the limits (by identity): not scanned again. */
+    private static final ThreadLocal<java.util.Set<String>> WITHIN_LIMITS =
+            ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
+    /**
+     * Why a body of the file is beyond what whittle analyses ({@link dev.whittle.shell.ShellLimits}), or null;
+     * a body within the limits is remembered for this file, so parsing it does not check it again.
+     */
+    public static String beyondLimits(String body) {
+        String beyond = dev.whittle.shell.ShellLimits.check(body);
+        if (beyond == null) WITHIN_LIMITS.get().add(body);
+        return beyond;
+    }
+    private static final ThreadLocal<int[]> CACHED_CHARS = ThreadLocal.withInitial(() -> new int[1]);
 
     /** Forgets the scripts of the previous file on this thread. */
     public static void startFile() {
         PARSED.get().clear();
+        WITHIN_LIMITS.get().clear();
+        CACHED_CHARS.get()[0] = 0;
         MENTIONED.get().clear();
     }
 
@@ -96,7 +121,7 @@ public final class RunScript {
             }
             if (found == null) {
                 java.util.HashMap<String, Long> seen = MENTIONED.get();
-                if (seen.size() > 1_000) seen.clear(); // passes run alone (tests) never start a file
+                if (seen.size() > 100_000) seen.clear(); // passes run alone (tests) never start a file
                 found = seen.computeIfAbsent(body, RunScript::vocabularyIn);
             }
             if ((found & 1L << bit) != 0) return true;

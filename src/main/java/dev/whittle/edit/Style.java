@@ -28,13 +28,7 @@ public final class Style {
      * RUN text itself does, else as the file's RUNs mostly do.
      */
     public static boolean leadingAnd(String runText, dev.whittle.tree.Dockerfile file) {
-        int own = chainBalance(runText, file.escape());
-        if (own != 0) return own > 0;
-        int all = 0;
-        for (Instruction i : file.instructions()) {
-            if (i.kind() == dev.whittle.tree.Keyword.RUN) all += chainBalance(i.text(), file.escape());
-        }
-        return all > 0;
+        return leadingAnd(chainBalance(runText, file.escape()), () -> fileChainBalance(file));
     }
 
     /** Lines starting with && minus lines ending with && and the escape character. */
@@ -54,14 +48,100 @@ public final class Style {
      */
     public static String continueChain(String text, String commentLines, String command, char escape, boolean leading,
                                        String indent) {
-        String cr = text.endsWith("\r") ? "\r" : "";
-        String head = cr.isEmpty() ? text : text.substring(0, text.length() - 1);
-        StringBuilder out = new StringBuilder(head.stripTrailing());
-        out.append(leading ? " " : " && ").append(escape).append(cr).append('\n');
+        StringBuilder out = new StringBuilder(text);
+        continueChain(out, commentLines, command, escape, leading, indent);
+        return out.toString();
+    }
+
+    /** {@link #continueChain(String, String, String, char, boolean, String)} in place, at the cost of what it adds. */
+    public static void continueChain(StringBuilder text, String commentLines, String command, char escape, boolean leading,
+                                     String indent) {
+        int end = text.length();
+        String cr = end > 0 && text.charAt(end - 1) == '\r' ? "\r" : "";
+        text.setLength(keptEnd(text));
+        text.append(leading ? " " : " && ").append(escape).append(cr).append('\n');
         if (!commentLines.isEmpty()) {
-            for (String line : commentLines.split("(?<=\n)")) out.append(indent).append(line.stripLeading());
+            for (String line : commentLines.split("(?<=\n)")) text.append(indent).append(line.stripLeading());
         }
-        return out.append(indent).append(leading ? "&& " : "").append(command).append(cr).toString();
+        text.append(indent).append(leading ? "&& " : "").append(command).append(cr);
+    }
+
+    /**
+     * {@link #chainIndent(String[], char)} of {@code text}'s lines, looking from the end: as fast as the lines it
+     * has to look at (after a chained line was appended, one or two), not as the whole text.
+     */
+    public static String chainIndent(CharSequence text, char escape) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\n') end--; // String.split drops trailing empty lines
+        int lineStart = lastBreak(text, end) + 1;
+        while (lineStart > 0) {
+            int prevEnd = lineStart - 1;
+            int prevStart = lastBreak(text, prevEnd) + 1;
+            String line = text.subSequence(lineStart, end).toString();
+            String before = text.subSequence(prevStart, prevEnd).toString().strip();
+            if (line.strip().startsWith("&&") || before.endsWith("&& " + escape) || before.endsWith("&&" + escape)) {
+                return leadingWhitespace(line);
+            }
+            end = prevEnd;
+            lineStart = prevStart;
+        }
+        return null;
+    }
+
+    /**
+     * Where {@link #continueChain} cuts the text before adding to it: a final CR and then trailing whitespace
+     * (as String.stripTrailing sees it) go.
+     */
+    public static int keptEnd(CharSequence text) {
+        int end = text.length();
+        if (end > 0 && text.charAt(end - 1) == '\r') end--;
+        while (end > 0) {
+            int cp = Character.codePointBefore(text, end);
+            if (!Character.isWhitespace(cp)) break;
+            end -= Character.charCount(cp);
+        }
+        return end;
+    }
+
+    /** The start of the line holding offset {@code at} (just after the line break before it). */
+    public static int lineStart(CharSequence text, int at) {
+        return lastBreak(text, at) + 1;
+    }
+
+    private static int lastBreak(CharSequence text, int before) {
+        for (int k = before - 1; k >= 0; k--) if (text.charAt(k) == '\n') return k;
+        return -1;
+    }
+
+    /** {@link #chainBalance} of the lines of {@code text} from offset {@code from} (a line's start) to its end. */
+    public static int chainBalance(CharSequence text, int from, char escape) {
+        int balance = 0;
+        int start = from;
+        int n = text.length();
+        while (start <= n) {
+            int nl = start;
+            while (nl < n && text.charAt(nl) != '\n') nl++;
+            String t = text.subSequence(start, nl).toString().strip();
+            if (t.startsWith("&&")) balance++;
+            if (t.endsWith("&& " + escape) || t.endsWith("&&" + escape)) balance--;
+            start = nl + 1;
+        }
+        return balance;
+    }
+
+    /** {@link #leadingAnd} when the RUN text's own balance is known: 0 falls back to the file's RUNs. */
+    public static boolean leadingAnd(int ownBalance, java.util.function.IntSupplier fileBalance) {
+        if (ownBalance != 0) return ownBalance > 0;
+        return fileBalance.getAsInt() > 0;
+    }
+
+    /** The chain balance of all the file's RUNs (what {@link #leadingAnd} falls back to). */
+    public static int fileChainBalance(dev.whittle.tree.Dockerfile file) {
+        int all = 0;
+        for (Instruction i : file.instructions()) {
+            if (i.kind() == dev.whittle.tree.Keyword.RUN) all += chainBalance(i.text(), file.escape());
+        }
+        return all;
     }
 
     /** The indentation of chained commands in the file's RUNs (the most common one), or four spaces. */

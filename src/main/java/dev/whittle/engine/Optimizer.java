@@ -62,6 +62,7 @@ public final class Optimizer {
 
     public static Result optimize(Dockerfile input, Options options) {
         RunScript.startFile();
+        checkLimits(input);
         Dockerfile current = input;
         List<Change> changes = new ArrayList<>();
         // for each instruction of the current tree: the lines it came from in the input
@@ -70,15 +71,20 @@ public final class Optimizer {
         PassContext context = new PassContext(options.level(), options.context(), options.knowledge());
         Suppressions suppressions = null;
         for (Pass pass : Passes.with(options.userRules())) {
+            dev.whittle.syntax.WorkBudget.check();
             PassInfo info = pass.info();
             if (!options.level().includes(info.level())) continue;
             if (!options.only().isEmpty() && !options.only().contains(info.id())) continue;
             if (options.skip().contains(info.id())) continue;
             if (suppressions == null) suppressions = Suppressions.of(current); // again only after a rewrite
             Map<Instruction, Edit> edits = new IdentityHashMap<>();
+            LineIndex lines = null;
             for (Edit e : pass.run(current, context)) {
                 if (suppressions.suppressed(info, e.target())) continue;
-                if (e.change() != null) changes.add(toInputLines(e.change(), current, origins));
+                if (e.change() != null) {
+                    if (lines == null) lines = new LineIndex(current);
+                    changes.add(toInputLines(e.change(), lines, origins));
+                }
                 if (e.rewrites()) edits.put(e.target(), e);
             }
             if (edits.isEmpty()) continue;
@@ -90,6 +96,24 @@ public final class Optimizer {
         dropAnsweredFindings(changes);
         changes.sort(java.util.Comparator.comparingInt(Change::line)); // stable: pass order within a line
         return new Result(input, current, changes);
+    }
+
+    /**
+     * Refuses, with its place, a file whose shell bodies are beyond what whittle analyses (too long, quoting or
+     * compound commands nested too deep; see {@link dev.whittle.shell.ShellLimits}) instead of running passes that
+     * would take exponential time or overflow the stack on it.
+     */
+    private static void checkLimits(Dockerfile input) {
+        for (Instruction i : input.instructions()) {
+            dev.whittle.tree.Keyword k = i.kind();
+            if (k != dev.whittle.tree.Keyword.RUN && k != dev.whittle.tree.Keyword.CMD
+                    && k != dev.whittle.tree.Keyword.ENTRYPOINT) continue;
+            if (i.command().json() || !i.heredocs().isEmpty()) continue;
+            String beyond = RunScript.beyondLimits(i.command().args());
+            if (beyond != null) {
+                throw new dev.whittle.syntax.SyntaxError(i.line(), 1, i.command().keyword() + " not analysed: " + beyond);
+            }
+        }
     }
 
     private record Rewritten(Dockerfile file, List<int[]> origins) {}
@@ -217,8 +241,11 @@ public final class Optimizer {
      * same instruction is dropped: the report says what was done, not also that it was not.
      */
     private static void dropAnsweredFindings(List<Change> changes) {
-        changes.removeIf(f -> !f.applied() && changes.stream().anyMatch(c -> c.applied() && c.line() == f.line()
-                && !c.passId().equals(f.passId()) && sharesRelated(c.passId(), f.passId())));
+        Map<Integer, List<Change>> appliedAt = new java.util.HashMap<>(); // rewrites by line: linear, not changes squared
+        for (Change c : changes) if (c.applied()) appliedAt.computeIfAbsent(c.line(), l -> new ArrayList<>()).add(c);
+        if (appliedAt.isEmpty()) return;
+        changes.removeIf(f -> !f.applied() && appliedAt.getOrDefault(f.line(), List.of()).stream().anyMatch(c ->
+                !c.passId().equals(f.passId()) && sharesRelated(c.passId(), f.passId())));
     }
 
     private static boolean sharesRelated(String a, String b) {
@@ -228,15 +255,26 @@ public final class Optimizer {
         return pa.info().related().stream().anyMatch(pb.info().related()::contains);
     }
 
-    /** A change's lines, given in the current tree, as lines of the input file. */
-    private static Change toInputLines(Change c, Dockerfile current, List<int[]> origins) {
-        int start = c.line();
-        int end = c.endLine();
-        List<Instruction> all = current.instructions();
-        for (int k = 0; k < all.size(); k++) {
-            if (all.get(k).line() == c.line()) start = origins.get(k)[0];
-            if (all.get(k).endLine() == c.endLine()) end = origins.get(k)[1];
+    /** Where each instruction of a tree starts and ends: its index by first line and by last line. */
+    private static final class LineIndex {
+        final Map<Integer, Integer> byLine = new java.util.HashMap<>();
+        final Map<Integer, Integer> byEndLine = new java.util.HashMap<>();
+
+        LineIndex(Dockerfile tree) {
+            List<Instruction> all = tree.instructions();
+            for (int k = 0; k < all.size(); k++) {
+                byLine.put(all.get(k).line(), k); // the last instruction with that line, as a scan would find
+                byEndLine.put(all.get(k).endLine(), k);
+            }
         }
+    }
+
+    /** A change's lines, given in the current tree, as lines of the input file. */
+    private static Change toInputLines(Change c, LineIndex lines, List<int[]> origins) {
+        Integer first = lines.byLine.get(c.line());
+        Integer last = lines.byEndLine.get(c.endLine());
+        int start = first == null ? c.line() : origins.get(first)[0];
+        int end = last == null ? c.endLine() : origins.get(last)[1];
         return c.withLines(start, Math.max(start, end));
     }
 }

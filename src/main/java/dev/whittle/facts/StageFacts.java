@@ -71,6 +71,9 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
                 entrypoint, cmd, workdirs);
     }
 
+    /** Longer than any path a system takes: a working directory that expands beyond it is not known. */
+    private static final int MAX_PATH = 4096;
+
     /** An absolute path for {@code path} seen from {@code dir}; null when either is unknown or uses a variable. */
     public static String resolve(String dir, String path, Map<String, String> env) {
         if (dir == null || path == null) return null;
@@ -81,6 +84,8 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
         if (p.contains("$")) {
             for (Map.Entry<String, String> e : env.entrySet()) {
                 p = p.replace("${" + e.getKey() + "}", e.getValue()).replace("$" + e.getKey(), e.getValue());
+                // values that name later ones can double at every step (2^40 characters from 40 short lines)
+                if (p.length() > MAX_PATH) return null;
             }
             if (p.contains("$")) return null;
         }

@@ -33,6 +33,7 @@ final class ReservedWords implements TokenSource {
 
     @Override
     public Token nextToken() {
+        dev.whittle.syntax.WorkBudget.check();
         Token t = lexer.nextToken();
         if (t.getChannel() != Token.DEFAULT_CHANNEL) return t;
         int type = t.getType();

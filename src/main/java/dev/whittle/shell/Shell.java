@@ -27,6 +27,16 @@ public final class Shell {
     }
 
     public static Script parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * @param withinLimits the text is known to be within {@link ShellLimits} (checked already), so it is not
+     *                     scanned again
+     */
+    public static Script parse(String text, boolean withinLimits) {
+        String beyond = withinLimits ? null : ShellLimits.check(text);
+        if (beyond != null) return new Script(text, List.of(), List.of(), "not analysed: " + beyond);
         ShellLexer lexer = new ShellLexer(CharStreams.fromString(text));
         BaseErrorListener fail = new BaseErrorListener() {
             @Override

@@ -33,13 +33,51 @@ public final class Knowledge {
         this.dir = dir;
         this.catalog = parse("catalog.yaml", Catalog.class);
         this.packages = parse("packages.yaml", PackageTable.class);
-        this.templates = new RuntimeTemplates(this::read);
+        this.templates = new RuntimeTemplates(this::read, this::where);
         this.distros = new dev.whittle.facts.Distros(this::bytes);
         this.facts = new dev.whittle.facts.FactSources(catalog, new dev.whittle.facts.OfficialImages(() -> {
             byte[] b = bytes("images.yaml");
             return b == null ? null : new String(b, StandardCharsets.UTF_8);
         }), distros);
         this.registry = "";
+        if (dir != null) checkUserFiles();
+    }
+
+    /** A user folder's catalog patterns and templates, checked when it is read (not when a Dockerfile needs them). */
+    private void checkUserFiles() {
+        if (Files.isRegularFile(dir.resolve("catalog.yaml"))) {
+            String text = read("catalog.yaml");
+            for (Catalog.ImageInfo i : catalog.images()) checkPattern(text, i.tag());
+            for (Catalog.EndOfLife e : catalog.endOfLife()) checkPattern(text, e.tag());
+        }
+        java.util.Set<String> languages = new java.util.TreeSet<>(java.util.List.of("go", "python", "node", "java", "rust", "c"));
+        try (java.util.stream.Stream<Path> s = Files.list(dir.resolve("runtime"))) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".stg") && !n.equals("common.stg"))
+                    .forEach(n -> languages.add(n.substring(0, n.length() - 4)));
+        } catch (IOException | UncheckedIOException e) {
+            // no runtime/ folder: the shipped templates
+        }
+        if (Files.isDirectory(dir.resolve("runtime"))) for (String l : languages) templates.check(l);
+    }
+
+    private void checkPattern(String text, String regex) {
+        if (regex == null) return;
+        try {
+            java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new TemplateException(where("catalog.yaml") + at(text, regex) + ": bad regular expression '" + regex
+                    + "': " + e.getDescription() + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
+        }
+    }
+
+    /** {@code :line:col} of the first place the value is written, or "". */
+    private static String at(String text, String value) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int col = lines[i].indexOf(value);
+            if (col >= 0) return ":" + (i + 1) + ":" + (col + 1);
+        }
+        return "";
     }
 
     private Knowledge(Knowledge base, String registry) {
@@ -117,8 +155,12 @@ public final class Knowledge {
     private <T> T parse(String name, Class<T> type) {
         try {
             return YAML.readValue(read(name), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+            throw new TemplateException(where(name) + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw new IllegalArgumentException(where(name) + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new TemplateException(where(name) + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -129,25 +171,49 @@ public final class Knowledge {
     /** A file's bytes, the user's when the user directory has it, else the shipped one; null when neither exists. */
     byte[] bytes(String name) {
         try {
-            if (dir != null && Files.isRegularFile(dir.resolve(name))) return Files.readAllBytes(dir.resolve(name));
+            if (dir != null && Files.isRegularFile(dir.resolve(name))) return readUserBytes(dir.resolve(name));
             try (InputStream in = Knowledge.class.getResourceAsStream("/templates/" + name)) {
                 return in == null ? null : in.readAllBytes();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new TemplateException(where(name) + ": cannot read: " + e.getMessage());
         }
     }
+
+    /** A user folder's file, read bounded: a regular file of at most {@link #MAX_BYTES}. */
+    private static byte[] readUserBytes(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("not a regular file");
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) throw new IOException("larger than " + (MAX_BYTES >> 20) + " MB; not a template file");
+        return bytes;
+    }
+
+    /** The largest template or catalog file read (a bounded read: no file in a user folder is read whole). */
+    static final int MAX_BYTES = 4 << 20;
 
     /** A template file's text: the user's when the user directory has it, else the shipped one. */
     String read(String name) {
         try {
-            if (dir != null && Files.isRegularFile(dir.resolve(name))) return Files.readString(dir.resolve(name));
+            if (dir != null && Files.isRegularFile(dir.resolve(name))) return readUser(dir.resolve(name));
             try (InputStream in = Knowledge.class.getResourceAsStream("/templates/" + name)) {
                 if (in == null) throw new IllegalArgumentException("templates/" + name + ": missing from the jar");
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new TemplateException(where(name) + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** A user file: a regular file of at most 4 MB, UTF-8. */
+    private static String readUser(Path file) throws IOException {
+        byte[] bytes = readUserBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException("not UTF-8 text");
         }
     }
 }

@@ -67,40 +67,81 @@ final class GoJson {
         }
     }
 
-    private boolean value() {
-        ws();
-        if (i >= s.length()) return false;
-        char c = s.charAt(i);
-        if (c == '"') return string() != null;
-        if (c == '[') {
-            boolean saved = nonString;
-            boolean ok = array() != null;
-            nonString = saved;
-            return ok;
-        }
-        if (c == '{') return object();
-        if (s.startsWith("true", i)) { i += 4; return true; }
-        if (s.startsWith("false", i)) { i += 5; return true; }
-        if (s.startsWith("null", i)) { i += 4; return true; }
-        return number();
-    }
+    /** Go's encoding/json refuses values nested deeper than this (maxNestingDepth): BuildKit then reads shell form. */
+    static final int MAX_DEPTH = 10_000;
 
-    private boolean object() {
-        i++;
-        ws();
-        if (i < s.length() && s.charAt(i) == '}') { i++; return true; }
+    /**
+     * Reads past one JSON value inside the top-level array, without recursion (an explicit stack), as Go's
+     * scanner does: false when it is not valid JSON or nests containers deeper than {@link #MAX_DEPTH} (the
+     * top-level array counts as one).
+     */
+    private boolean value() {
+        boolean[] array = new boolean[64]; // the open containers: true for an array, false for an object
+        int open = 0;
         while (true) {
-            ws();
-            if (i >= s.length() || s.charAt(i) != '"' || string() == null) return false;
-            ws();
-            if (i >= s.length() || s.charAt(i++) != ':') return false;
-            if (!value()) return false;
+            // a value starts here
             ws();
             if (i >= s.length()) return false;
-            char c = s.charAt(i++);
-            if (c == '}') return true;
-            if (c != ',') return false;
+            char c = s.charAt(i);
+            boolean done;
+            if (c == '"') {
+                if (string() == null) return false;
+                done = true;
+            } else if (c == '[' || c == '{') {
+                if (open + 1 >= MAX_DEPTH) return false; // with the top-level array: deeper than Go allows
+                if (open == array.length) array = java.util.Arrays.copyOf(array, open * 2);
+                array[open++] = c == '[';
+                i++;
+                ws();
+                if (i < s.length() && s.charAt(i) == (c == '[' ? ']' : '}')) {
+                    i++;
+                    open--;
+                    done = true;
+                } else if (c == '{') {
+                    if (!key()) return false;
+                    done = false;
+                } else {
+                    done = false;
+                }
+            } else if (s.startsWith("true", i)) {
+                i += 4;
+                done = true;
+            } else if (s.startsWith("false", i)) {
+                i += 5;
+                done = true;
+            } else if (s.startsWith("null", i)) {
+                i += 4;
+                done = true;
+            } else {
+                if (!number()) return false;
+                done = true;
+            }
+            if (!done) continue;
+            // after a value: close containers, or go on to the next element
+            boolean next = false;
+            while (open > 0 && !next) {
+                ws();
+                if (i >= s.length()) return false;
+                char d = s.charAt(i++);
+                if (d == ',') {
+                    if (!array[open - 1] && !key()) return false;
+                    next = true;
+                } else if (d == (array[open - 1] ? ']' : '}')) {
+                    open--;
+                } else {
+                    return false;
+                }
+            }
+            if (open == 0) return true;
         }
+    }
+
+    /** An object's {@code "key" :} (spaces allowed around), read up to the value. */
+    private boolean key() {
+        ws();
+        if (i >= s.length() || s.charAt(i) != '"' || string() == null) return false;
+        ws();
+        return i < s.length() && s.charAt(i++) == ':';
     }
 
     private boolean number() {

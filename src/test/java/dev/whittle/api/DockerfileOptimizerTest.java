@@ -66,4 +66,62 @@ class DockerfileOptimizerTest {
         assertEquals("end-of-life-image", finding.passId());
         assertTrue(finding.message().startsWith("centos:7"), finding.message());
     }
+
+    // --- every entry point, the same checks and documented exceptions ---------------------------------------------
+
+    @Test
+    void textGetsTheChecksAFileGets() {
+        DockerfileOptimizer optimizer = DockerfileOptimizer.builder().build();
+        SyntaxError nul = assertThrows(SyntaxError.class, () -> optimizer.optimize("FROM a\nRUN echo \u0000\n"));
+        assertTrue(nul.getMessage().contains("binary file: NUL byte"), nul.getMessage());
+        assertEquals(2, nul.line());
+        SyntaxError longLine = assertThrows(SyntaxError.class, () -> optimizer.optimize("FROM a\nRUN echo " + "x".repeat(70_000) + "\n"));
+        assertTrue(longLine.getMessage().contains("greater than max allowed size of 65535"), longLine.getMessage());
+        assertThrows(SyntaxError.class, () -> DockerfileOptimizer.parse("FROM a\u0000\n"));
+    }
+
+    @Test
+    void nullIsADocumentedIllegalArgumentNotABareNullPointer() {
+        DockerfileOptimizer optimizer = DockerfileOptimizer.builder().build();
+        assertEquals("text is null", assertThrows(IllegalArgumentException.class, () -> optimizer.optimize((String) null)).getMessage());
+        assertEquals("dockerfile is null", assertThrows(IllegalArgumentException.class, () -> optimizer.optimize((Path) null)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DockerfileOptimizer.parse(null));
+        assertThrows(IllegalArgumentException.class, () -> DockerfileOptimizer.builder().skip((String) null));
+    }
+
+    @Test
+    void deepNestingIsBadInputNotAStackOverflow() throws Exception {
+        // on a thread with a small stack, as a library user's pool may have
+        String ifs = "FROM a\nRUN " + "if true; then \\\n".repeat(5_000) + "true" + "; fi \\\n".repeat(5_000) + "\n";
+        String parens = "FROM a\nRUN " + ("(".repeat(1000) + "\\\n").repeat(60) + "true" + (")".repeat(1000) + "\\\n").repeat(60) + "\n";
+        String brackets = "FROM a\nCMD " + ("[".repeat(1000) + "\\\n").repeat(200) + "\n";
+        Throwable[] thrown = new Throwable[3];
+        DockerfileOptimizer.Report[] report = new DockerfileOptimizer.Report[1];
+        Thread t = new Thread(null, () -> {
+            DockerfileOptimizer optimizer = DockerfileOptimizer.builder().build();
+            try {
+                optimizer.optimize(ifs);
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+            try {
+                optimizer.optimize(parens);
+            } catch (Throwable e) {
+                thrown[1] = e;
+            }
+            try {
+                report[0] = optimizer.optimize(brackets); // JSON nested deeper than Go reads: shell form, as BuildKit
+            } catch (Throwable e) {
+                thrown[2] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join(60_000);
+        assertTrue(thrown[0] instanceof SyntaxError, String.valueOf(thrown[0]));
+        assertTrue(thrown[0].getMessage().contains("nested 5000 deep"), thrown[0].getMessage());
+        assertEquals(2, ((SyntaxError) thrown[0]).line());
+        assertTrue(thrown[1] instanceof SyntaxError, String.valueOf(thrown[1]));
+        assertEquals(null, thrown[2], String.valueOf(thrown[2]));
+        assertFalse(report[0].tree().instructions().get(1).command().json());
+    }
 }

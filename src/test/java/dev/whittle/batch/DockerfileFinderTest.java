@@ -101,6 +101,6 @@ class DockerfileFinderTest {
         }
         java.io.IOException big = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                 () -> BatchRun.read(huge));
-        assertTrue(big.getMessage().startsWith("too large to be a Dockerfile (16 MB"), big.getMessage());
+        assertTrue(big.getMessage().startsWith("too large to be a Dockerfile (1.0 MB; whittle reads up to 1 MB)"), big.getMessage());
     }
 }

@@ -128,9 +128,15 @@ class BatchCommandTest {
                 repos.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         try (Stream<Path> s = Files.list(patches)) {
-            assertEquals(List.of("alpha.patch", "repos.patch"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of("alpha.patch", "index.json", "repos.patch"), s.map(p -> p.getFileName().toString()).sorted().toList(),
                     "beta changed nothing; gamma has no .git, so it belongs to the root given");
         }
+        JsonNode index = new ObjectMapper().readTree(patches.resolve("index.json").toFile()).get("patches");
+        assertEquals("alpha.patch", index.get(0).get("patch").asText());
+        assertEquals(repos.resolve("alpha").toAbsolutePath().toString(), index.get(0).get("repository").asText());
+        assertEquals(2, index.get(0).get("files").asInt());
+        assertEquals("repos.patch", index.get(1).get("patch").asText());
+        assertTrue(r.err().contains("wrote " + patches.resolve("alpha.patch") + " (2 file(s) of " + repos.resolve("alpha")), r.err());
         assertTrue(Files.readString(patches.resolve("alpha.patch")).contains("--- a/svc/Dockerfile.dev"));
         git(repos.resolve("alpha"), "apply", patches.resolve("alpha.patch").toString());
         git(repos, "apply", patches.resolve("repos.patch").toString());
@@ -193,7 +199,8 @@ class BatchCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.err().contains("bin.Dockerfile:1:6: binary file"), r.err());
         assertTrue(r.err().contains("utf16.Dockerfile:1:1: file is UTF-16"), r.err());
-        assertTrue(r.err().contains("huge.Dockerfile: cannot read: too large to be a Dockerfile (16 MB"), r.err());
+        assertTrue(r.err().contains("huge.Dockerfile: cannot read: too large to be a Dockerfile (16.4 MB; whittle reads up to 1 MB)"),
+                r.err());
         assertTrue(r.out().matches("(?s).*refused \\(bad input\\) +4\n.*"), r.out());
         assertTrue(Files.readString(repos.resolve("alpha/Dockerfile")).contains("COPY app /app"), "the rest was rewritten");
         assertEquals(17_000 * 1010L + 7, Files.size(huge), "refused files are left as they were");

@@ -24,10 +24,8 @@ class InterruptedBatchTest {
         int n = 3000;
         for (int i = 0; i < n; i++) write(root.resolve("r" + i + "/Dockerfile"), input);
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.whittle.cli.Whittle",
-                "batch", "--no-progress", "--jobs", "2", "--write", root.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        Process p = TestTrees.whittle(dir.resolve("log"), List.of(), "batch", "--no-progress", "--jobs", "2", "--write",
+                root.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && p.isAlive() && changed(root, expected) < 3) Thread.sleep(10);
         p.destroy(); // SIGTERM: the shutdown hooks run, as on Ctrl-C

@@ -96,4 +96,48 @@ class SettingsTest {
         assertNull(c.level());
         assertTrue(c.skip().isEmpty());
     }
+
+    // --- hostile config files: bounded reads, duplicate keys, binary files, FIFOs -------------------------------
+
+    @Test
+    void aHugeConfigIsRefusedWithoutReadingItWhole() throws Exception {
+        Path huge = dir.resolve(".whittle.yaml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(200L << 20); // 200 MB, sparse: reading it whole would take 846 MB of heap
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.read(huge));
+        assertTrue(e.getMessage().startsWith(huge + ": larger than 64 KB"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedWithItsPlace() throws Exception {
+        Path p = write(".whittle.yaml", "level: safe\nregistry: a.example.com/\nlevel: aggressive\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.read(p));
+        assertTrue(e.getMessage().startsWith(p + ":3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("'level' is given twice"), e.getMessage());
+        Path nested = write("n/.whittle.yaml", "passes:\n  skip: [merge-runs]\n  skip: [add-to-copy]\n");
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigFile.read(nested)).getMessage().contains("'skip' is given twice"));
+    }
+
+    @Test
+    void aBinaryOrNonUtf8ConfigSaysSo() throws Exception {
+        Path bin = dir.resolve(".whittle.yaml");
+        Files.write(bin, new byte[] {'l', 'e', 'v', 'e', 'l', ':', ' ', 0, 1, 2, '\n'});
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.read(bin));
+        assertEquals(bin + ":1:8: binary file (a NUL byte); a config file is YAML text", e.getMessage());
+        Path latin1 = dir.resolve("l/.whittle.yaml");
+        Files.createDirectories(latin1.getParent());
+        Files.write(latin1, "level: safe\nregistry: caf\u00e9/\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        e = assertThrows(ConfigException.class, () -> ConfigFile.read(latin1));
+        assertEquals(latin1 + ":2:14: not UTF-8 text; a config file is YAML in UTF-8", e.getMessage());
+    }
+
+    @Test
+    void aFifoAsConfigIsNotOpened() throws Exception {
+        Path fifo = dir.resolve("fifo.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        ConfigException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(ConfigException.class, () -> ConfigFile.read(fifo)));
+        assertEquals(fifo + ": cannot read: not a regular file", e.getMessage());
+    }
 }

@@ -64,6 +64,8 @@ public final class AptListsCleanup implements Pass {
         // a RUN that does not say "apt" neither fetches nor cleans the lists: it is passed over unparsed
         for (Instruction i : runs) scripts.add(RunScript.mentions(i, "apt") ? RunScript.of(i, file) : null);
         List<Edit> edits = new ArrayList<>();
+        Later later = null; // worked out once, when a RUN that updates needs it: linear, not a scan per RUN
+        java.util.Map<Integer, java.util.Optional<Needer>> builderNeeder = new java.util.HashMap<>();
         boolean allFixed = true;
         boolean updatedBefore = false;
         for (int r = 0; r < runs.size(); r++) {
@@ -85,9 +87,13 @@ public final class AptListsCleanup implements Pass {
                 allFixed = false;
                 continue;
             }
-            List<Instruction> later = new ArrayList<>(runs.subList(r + 1, runs.size()));
-            later.addAll(builderRunsOn(file, stageOf.get(r)));
-            Needer needer = needer(later, file);
+            // the first of the later RUNs, then of the builder stages built on this one, that needs the lists
+            if (later == null) later = later(runs, file);
+            Stage stage = stageOf.get(r);
+            int next = later.next()[r + 1];
+            Needer needer = next >= 0 ? later.needers().get(next) : next == REFRESHED ? null
+                    : builderNeeder.computeIfAbsent(stage.index(),
+                            k -> java.util.Optional.ofNullable(needer(builderRunsOn(file, stage), file))).orElse(null);
             if (needer != null) {
                 allFixed = false;
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(), needer.script()
@@ -166,27 +172,62 @@ public final class AptListsCleanup implements Pass {
      */
     private static Needer needer(List<Instruction> later, Dockerfile file) {
         for (Instruction i : later) {
-            boolean apt = RunScript.mentions(i, "apt");
-            String text = i.command().original();
-            if (!apt && !SCRIPT_HINT.matcher(text).find()) continue;
-            RunScript s = RunScript.of(i, file);
-            if (s == null) {
-                if (apt && INSTALL.matcher(text).find() || SCRIPT_HINT.matcher(text).find()) return new Needer(i, !apt);
-                continue;
-            }
-            // in command order: an install before the RUN's own update still reads the lists left behind
-            for (SimpleCommand c : s.script().commands()) {
-                if (isApt(c) && Commands.subcommand(c, Set.of("update")) != null) return null;
-                if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return new Needer(i, false);
-                if (Commands.isProgram(c, "apt-cache")) return new Needer(i, false);
-                if (Commands.runsScript(c)) return new Needer(i, true);
-            }
+            Needer n = status(i, file);
+            if (n == NONE) continue;
+            return n == FRESH ? null : n;
         }
         return null;
     }
 
     /** Text that may run a script: a .sh file, a path, a shell or make. */
     private static final Pattern SCRIPT_HINT = Pattern.compile("\\.sh\\b|\\./|\\b(sh|bash|ash|dash|make|source)\\b|(^|\\s)\\. /");
+
+    /** No later RUN needs the lists: one fetches them anew first. */
+    private static final int REFRESHED = -2;
+    private static final Needer NONE = new Needer(null, false);
+    private static final Needer FRESH = new Needer(null, false);
+
+    /** For each RUN, the first one at or after it that needs the lists; see {@link #later}. */
+    private record Later(int[] next, List<Needer> needers) {}
+
+    /**
+     * For each index k, the first RUN at or after k that needs the lists (its index), {@link #REFRESHED} when a RUN
+     * fetches them anew before any does, or -1 when none does up to the end: linear, not a scan per RUN.
+     */
+    private static Later later(List<Instruction> runs, Dockerfile file) {
+        int[] next = new int[runs.size() + 1];
+        next[runs.size()] = -1;
+        List<Needer> needers = new ArrayList<>(java.util.Collections.nCopies(runs.size(), NONE));
+        for (int k = runs.size() - 1; k >= 0; k--) {
+            Needer n = status(runs.get(k), file);
+            needers.set(k, n);
+            next[k] = n == FRESH ? REFRESHED : n == NONE ? next[k + 1] : k;
+        }
+        return new Later(next, needers);
+    }
+
+    /**
+     * What a RUN does with the lists: needs them (an install before its own update, apt-cache, or a script whittle
+     * cannot read), fetches them anew first ({@link #FRESH}), or neither ({@link #NONE}).
+     */
+    private static Needer status(Instruction i, Dockerfile file) {
+        boolean apt = RunScript.mentions(i, "apt");
+        String text = i.command().original();
+        if (!apt && !SCRIPT_HINT.matcher(text).find()) return NONE;
+        RunScript s = RunScript.of(i, file);
+        if (s == null) {
+            if (apt && INSTALL.matcher(text).find()) return new Needer(i, false);
+            return SCRIPT_HINT.matcher(text).find() ? new Needer(i, true) : NONE;
+        }
+        // in command order: an install before the RUN's own update still reads the lists left behind
+        for (SimpleCommand c : s.script().commands()) {
+            if (isApt(c) && Commands.subcommand(c, Set.of("update")) != null) return FRESH;
+            if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return new Needer(i, false);
+            if (Commands.isProgram(c, "apt-cache")) return new Needer(i, false);
+            if (Commands.runsScript(c)) return new Needer(i, true);
+        }
+        return NONE;
+    }
 
     /** The indexes of the top-level steps that are only an rm of the lists. */
     private static List<Integer> cleanupSteps(Script sh) {

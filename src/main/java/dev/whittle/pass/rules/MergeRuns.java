@@ -8,6 +8,7 @@ import dev.whittle.core.PassInfo;
 import dev.whittle.edit.RunScript;
 import dev.whittle.edit.Style;
 import dev.whittle.core.Change;
+import dev.whittle.shell.ShellLimits;
 import dev.whittle.shell.Step;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
@@ -45,6 +46,7 @@ public final class MergeRuns implements Pass {
         List<Instruction> all = file.instructions();
         if (all.stream().anyMatch(i -> i.kind() == Keyword.SHELL)) return edits;
         String indent = null;
+        Integer fileBalance = null; // the chain balance of all the file's RUNs: Style.leadingAnd's fallback
         java.util.Set<Instruction> shipping = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (dev.whittle.tree.Stage s : dev.whittle.facts.FinalImage.stages(file)) shipping.addAll(s.instructions());
         int k = 0;
@@ -55,7 +57,10 @@ public final class MergeRuns implements Pass {
                 k++;
                 continue;
             }
-            String text = first.text();
+            // the merged text grows by what each RUN adds, and what is known of it is kept up to date (its chain
+            // balance, the indent of its last chained line), so merging n RUNs costs their length, not n squared
+            StringBuilder text = new StringBuilder(first.text());
+            int balance = Style.chainBalance(text, 0, file.escape());
             Instruction last = first;
             RunScript tail = head;
             List<Instruction> merged = new ArrayList<>();
@@ -68,12 +73,23 @@ public final class MergeRuns implements Pass {
                         || hasBackground(tail) || hasBackground(body)) {
                     break;
                 }
+                String command = wrapped(body);
+                // never merge into a RUN whittle would not analyse again (see ShellLimits): a second run changes nothing
+                if (text.length() + next.text().length() + 16 > ShellLimits.MAX_CHARS
+                        || (command.length() != body.writtenBody().length() && ShellLimits.check(command) != null)) {
+                    break;
+                }
                 if (indent == null) indent = Style.continuationIndent(file);
-                String own = Style.chainIndent(text.split("\n"), file.escape());
+                String own = Style.chainIndent(text, file.escape());
                 if (own == null || own.isEmpty()) own = Style.chainIndent(next.text().split("\n"), file.escape());
                 String prefix = next.prefix();
-                text = Style.continueChain(text, prefix.substring(0, prefix.lastIndexOf('\n') + 1), wrapped(body),
-                        file.escape(), Style.leadingAnd(text, file), own == null || own.isEmpty() ? indent : own);
+                if (balance == 0 && fileBalance == null) fileBalance = Style.fileChainBalance(file); // once per file
+                boolean leading = balance != 0 ? balance > 0 : fileBalance > 0;
+                int joint = Style.lineStart(text, Style.keptEnd(text));
+                balance -= Style.chainBalance(text, joint, file.escape());
+                Style.continueChain(text, prefix.substring(0, prefix.lastIndexOf('\n') + 1), command, file.escape(), leading,
+                        own == null || own.isEmpty() ? indent : own);
+                balance += Style.chainBalance(text, joint, file.escape());
                 merged.add(next);
                 last = next;
                 tail = body;
@@ -81,7 +97,7 @@ public final class MergeRuns implements Pass {
             }
             if (!merged.isEmpty()) {
                 String message = (merged.size() + 1) + " consecutive RUNs merged into one layer";
-                edits.add(Edit.replace(first, text, Change.rewrite(INFO.id(), first.line(), last.endLine(), message)));
+                edits.add(Edit.replace(first, text.toString(), Change.rewrite(INFO.id(), first.line(), last.endLine(), message)));
                 for (Instruction m : merged) edits.add(Edit.remove(m, null));
             }
             k = j;

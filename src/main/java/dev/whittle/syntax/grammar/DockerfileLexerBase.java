@@ -157,6 +157,7 @@ public abstract class DockerfileLexerBase extends Lexer {
 
     @Override
     public Token nextToken() {
+        dev.whittle.syntax.WorkBudget.check();
         Token t = super.nextToken();
         if (t.getType() == Token.EOF && !atEof) {
             atEof = true;
