@@ -5,6 +5,6 @@ RUN make
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM gcr.io/distroless/cc-debian12:nonroot
-WORKDIR /opt/hello
 COPY --from=builder /opt/hello /opt/hello
+WORKDIR /opt/hello
 CMD ["/opt/hello/hello", "--greeting", "hi"]

@@ -5,6 +5,6 @@ RUN make
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM debian:bookworm-slim
-WORKDIR /opt/hello
 COPY --from=builder /opt/hello /opt/hello
+WORKDIR /opt/hello
 CMD ["/opt/hello/hello", "--greeting", "hi"]

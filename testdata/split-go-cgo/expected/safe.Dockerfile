@@ -7,6 +7,7 @@ RUN go build -o app .
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 && rm -rf /var/lib/apt/lists/*
-WORKDIR /app
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /app/app /app/app
+WORKDIR /app
 CMD ["./app"]

@@ -11,9 +11,9 @@ ENV APP_CONFIG=/etc/app/app.yaml GOFLAGS=-mod=readonly
 FROM scratch
 COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 ENV APP_CONFIG=/etc/app/app.yaml
-WORKDIR /src
 COPY --from=builder /out/server /out/server
 COPY --from=builder /etc/app/app.yaml /etc/app/app.yaml
+WORKDIR /src
 EXPOSE 8080
 HEALTHCHECK --interval=30s CMD ["/out/server", "-healthcheck"]
 USER 65534:65534

@@ -10,9 +10,9 @@ ENV APP_CONFIG=/etc/app/app.yaml GOFLAGS=-mod=readonly
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM gcr.io/distroless/static-debian12
 ENV APP_CONFIG=/etc/app/app.yaml
-WORKDIR /src
 COPY --from=builder /out/server /out/server
 COPY --from=builder /etc/app/app.yaml /etc/app/app.yaml
+WORKDIR /src
 EXPOSE 8080
 HEALTHCHECK --interval=30s CMD ["/out/server", "-healthcheck"]
 CMD ["/out/server"]

@@ -5,7 +5,7 @@ RUN gradle bootJar --no-daemon
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM gcr.io/distroless/java17-debian12
-WORKDIR /home/gradle/project
 COPY --from=builder /home/gradle/project /home/gradle/project
+WORKDIR /home/gradle/project
 ENTRYPOINT []
 CMD ["/usr/bin/java", "-Xmx512m", "-jar", "build/libs/app.jar"]

@@ -7,7 +7,7 @@ RUN mvn -B package -DskipTests
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM gcr.io/distroless/java21-debian12
-WORKDIR /build
 COPY --from=builder /build /build
+WORKDIR /build
 EXPOSE 8080
 ENTRYPOINT ["/usr/bin/java", "-jar", "target/orders-1.0.jar"]

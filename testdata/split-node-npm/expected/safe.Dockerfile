@@ -7,8 +7,8 @@ RUN npm run build
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:22-slim
-WORKDIR /usr/src/app
 COPY --from=builder /usr/src/app /usr/src/app
+WORKDIR /usr/src/app
 EXPOSE 3000
 USER node
 CMD ["node", "dist/server.js"]

@@ -7,6 +7,6 @@ COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM gcr.io/distroless/nodejs22-debian12
-WORKDIR /app
 COPY --from=builder /app /app
+WORKDIR /app
 CMD ["src/main.js"]

@@ -7,6 +7,6 @@ COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:22-bookworm-slim
-WORKDIR /app
 COPY --from=builder /app /app
+WORKDIR /app
 CMD ["npm", "start"]

@@ -6,6 +6,6 @@ COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:20-slim
-WORKDIR /app
 COPY --from=builder /app /app
+WORKDIR /app
 CMD ["yarn", "start"]

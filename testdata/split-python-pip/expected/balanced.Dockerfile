@@ -12,9 +12,9 @@ ENV PYTHONUNBUFFERED=1
 FROM python:3.12-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
 ENV PYTHONUNBUFFERED=1
-WORKDIR /app
 ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"
 COPY --from=builder /opt/venv /opt/venv
 COPY --from=builder /app /app
+WORKDIR /app
 EXPOSE 8000
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]

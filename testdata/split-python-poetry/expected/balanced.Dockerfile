@@ -11,8 +11,8 @@ COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM python:3.11-slim-bookworm
-WORKDIR /srv
 ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"
 COPY --from=builder /opt/venv /opt/venv
 COPY --from=builder /srv /srv
+WORKDIR /srv
 CMD ["python", "-m", "service"]

@@ -6,7 +6,8 @@ RUN apk add --no-cache --virtual .build gcc musl-dev && go build -o /usr/local/b
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM alpine:3.21
-WORKDIR /src
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /usr/local/bin/app /usr/local/bin/app
 COPY --from=builder /src /src
+WORKDIR /src
 CMD ["app"]

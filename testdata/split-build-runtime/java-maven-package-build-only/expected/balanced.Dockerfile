@@ -7,6 +7,6 @@ RUN mvn -B package
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM gcr.io/distroless/java21-debian12
-WORKDIR /build
 COPY --from=builder /build /build
+WORKDIR /build
 CMD ["target/app.jar"]

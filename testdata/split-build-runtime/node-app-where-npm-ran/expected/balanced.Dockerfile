@@ -8,8 +8,8 @@ WORKDIR /data
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:20-slim
-WORKDIR /data
 COPY --from=builder /superstatic /superstatic
+WORKDIR /data
 VOLUME /data
 EXPOSE 80
 ENTRYPOINT ["/superstatic/bin/server", "-p", "80"]

@@ -7,6 +7,6 @@ COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:carbon-slim
-WORKDIR /web
 COPY --from=builder /web /web
+WORKDIR /web
 CMD ["node", "index.js"]

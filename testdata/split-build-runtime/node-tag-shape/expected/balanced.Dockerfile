@@ -7,6 +7,6 @@ COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:16-buster-slim
-WORKDIR /app
 COPY --from=builder /app /app
+WORKDIR /app
 CMD ["node", "index.js"]

@@ -8,8 +8,8 @@ COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:20-slim
-WORKDIR /app
 COPY --from=builder /app /app
 COPY --from=builder /usr/local/lib/node_modules/nodemon /usr/local/lib/node_modules/nodemon
 COPY --from=builder /usr/local/bin /usr/local/bin
+WORKDIR /app
 CMD ["nodemon", "server.js"]

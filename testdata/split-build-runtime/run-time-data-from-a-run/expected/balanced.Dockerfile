@@ -8,8 +8,8 @@ RUN git clone https://example.com/assets.git /opt/assets && rm -rf /opt/assets
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM gcr.io/distroless/base-debian12
-WORKDIR /src
 COPY --from=builder /usr/local/bin/geo /usr/local/bin/geo
 COPY --from=builder /src /src
 COPY --from=builder /var/lib/geo /var/lib/geo
+WORKDIR /src
 CMD ["geo", "--data", "/var/lib/geo/cities.csv"]

@@ -10,9 +10,9 @@ RUN npm run build
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM gcr.io/distroless/nodejs20-debian12:nonroot
-WORKDIR /home/node/app
 COPY --from=builder /etc/passwd /etc/passwd
 COPY --from=builder /etc/group /etc/group
 COPY --from=builder --chown=node:node /home/node/app /home/node/app
+WORKDIR /home/node/app
 USER node
 CMD ["dist/server.js"]

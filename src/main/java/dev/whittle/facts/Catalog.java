@@ -22,7 +22,7 @@ public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<Str
 
     /** What the catalog knows about one image (or a range of its tags). */
     public record ImageInfo(String repository, String tag, String family, String libc, String release, Integer sizeMb,
-                            Boolean cc) {
+                            Boolean cc, String workdir, Boolean certs) {
         boolean matches(ImageRef ref) {
             return repository.equals(ref.repository()) && (tag == null || Catalog.pattern(tag).matcher(ref.tagOrLatest()).matches());
         }
@@ -34,10 +34,10 @@ public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<Str
 
     /** Tags past their end of life, and what to move to. */
     public record EndOfLife(String repository, String tag, String before, String reason, String replacement) {
-        boolean matches(ImageRef ref) {
+        boolean matches(ImageRef ref, String version) {
             if (!repository.equals(ref.repository())) return false;
             if (tag != null && !Catalog.pattern(tag).matcher(ref.tagOrLatest()).matches()) return false;
-            return before == null || (!ref.version().isEmpty() && Versions.compare(ref.version(), before) < 0);
+            return before == null || (version != null && !version.isEmpty() && Versions.compare(version, before) < 0);
         }
     }
 
@@ -50,7 +50,7 @@ public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<Str
         }
 
         public boolean hasCertificates() {
-            return Boolean.TRUE.equals(certs) || hasShell();
+            return Boolean.TRUE.equals(certs);
         }
 
         public boolean hasTzdata() {
@@ -64,9 +64,26 @@ public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<Str
         return null;
     }
 
+    /**
+     * The working directory a stage on this image starts in: the entry's {@code workdir}, "/" for an entry that sets
+     * none, null for an image the catalog does not know (a relative path there cannot be resolved).
+     */
+    public String startWorkdir(ImageRef ref) {
+        ImageInfo info = lookup(ref);
+        return info == null ? null : info.workdir() == null ? "/" : info.workdir();
+    }
+
     /** Why the image is past its end of life, or null. */
     public EndOfLife endOfLife(ImageRef ref) {
-        for (EndOfLife e : endOfLife) if (e.matches(ref)) return e;
+        return endOfLife(ref, ref.version());
+    }
+
+    /**
+     * Why the image is past its end of life, or null, comparing {@code version} (what the tag gives: python:3 is
+     * Python 3.14 today, not a "3" older than 3.10) with the entry's {@code before}.
+     */
+    public EndOfLife endOfLife(ImageRef ref, String version) {
+        for (EndOfLife e : endOfLife) if (e.matches(ref, version)) return e;
         return null;
     }
 

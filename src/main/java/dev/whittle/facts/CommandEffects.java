@@ -202,7 +202,9 @@ final class CommandEffects {
         String sub = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
         boolean global = args.contains("-g") || args.contains("--global");
         if (Set.of("install", "i", "ci", "add", "update", "rebuild", "link").contains(sub)) {
-            if (global) {
+            if (global && args.stream().anyMatch(a -> a.contains("$") || a.contains("`"))) {
+                sh.unknown(text(c)); // packages named by the shell at build time ($(cat packages)): their paths are not known
+            } else if (global) {
                 String prefix = sh.env.getOrDefault("NPM_CONFIG_PREFIX", "/usr/local");
                 for (String a : args) {
                     if (a.startsWith("-") || a.equals(sub)) continue;

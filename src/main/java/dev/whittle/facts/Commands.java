@@ -42,7 +42,12 @@ public final class Commands {
 
     /** {@link #snippet(dev.whittle.tree.Instruction)} cut to {@code max} characters. */
     public static String snippet(dev.whittle.tree.Instruction i, int max) {
-        String line = i.command().original().strip().replaceAll("\\s+", " ");
+        return shorten(i.command().original(), max);
+    }
+
+    /** A command's text, whitespace collapsed, cut to {@code max} characters: for messages. */
+    public static String shorten(String text, int max) {
+        String line = text.strip().replaceAll("\\s+", " ");
         return line.length() <= max ? line : line.substring(0, max - 3) + "...";
     }
 

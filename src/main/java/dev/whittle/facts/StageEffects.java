@@ -24,7 +24,7 @@ public record StageEffects(List<Effect> effects) {
         List<Effect> out = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", "/root");
-        String workdir = "/";
+        String workdir = facts.startWorkdir();
         for (Instruction i : facts.stage().instructions()) {
             switch (i.kind()) {
                 case ENV -> {

@@ -27,16 +27,21 @@ import java.util.Set;
  * @param entrypoint the last ENTRYPOINT, or null
  * @param cmd        the last CMD, or null
  * @param workdirs   the working directory each instruction runs in (null when unknown)
+ * @param startWorkdir the working directory the base image sets (null when not known)
  */
 public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, String workdir, Set<String> packages,
                          String manager, List<Map.Entry<Instruction, Script>> scripts, Instruction entrypoint, Instruction cmd,
-                         Map<Instruction, String> workdirs) {
+                         Map<Instruction, String> workdirs, String startWorkdir) {
 
-    public static StageFacts of(Stage stage) {
+    /**
+     * The facts of a stage whose base image starts it in {@code startWorkdir} (the image's WORKDIR; null when the
+     * image is not known, so that relative paths before the stage's first absolute WORKDIR stay unknown).
+     */
+    public static StageFacts of(Stage stage, String startWorkdir) {
         Map<String, String> env = new LinkedHashMap<>();
         Set<String> packages = new LinkedHashSet<>();
         List<Map.Entry<Instruction, Script>> scripts = new ArrayList<>();
-        String workdir = "/";
+        String workdir = startWorkdir;
         String manager = null;
         Instruction entrypoint = null;
         Instruction cmd = null;
@@ -68,7 +73,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
             }
         }
         return new StageFacts(stage, ImageRef.parse(stage.baseImage()), env, workdir, packages, manager, scripts,
-                entrypoint, cmd, workdirs);
+                entrypoint, cmd, workdirs, startWorkdir);
     }
 
     /** Longer than any path a system takes: a working directory that expands beyond it is not known. */
@@ -76,7 +81,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
 
     /** An absolute path for {@code path} seen from {@code dir}; null when either is unknown or uses a variable. */
     public static String resolve(String dir, String path, Map<String, String> env) {
-        if (dir == null || path == null) return null;
+        if (path == null) return null;
         String p = path.strip();
         if (p.length() >= 2 && (p.startsWith("\"") && p.endsWith("\"") || p.startsWith("'") && p.endsWith("'"))) {
             p = p.substring(1, p.length() - 1);
@@ -89,7 +94,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
             }
             if (p.contains("$")) return null;
         }
-        if (p.isEmpty()) return dir;
+        if (p.isEmpty() || dir == null && !p.startsWith("/")) return dir;
         String joined = p.startsWith("/") ? p : (dir.endsWith("/") ? dir : dir + "/") + p;
         List<String> parts = new ArrayList<>();
         for (String part : joined.split("/")) {

@@ -23,7 +23,7 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
      * toolchain trees of the language images, caches, package manager state, temporary files.
      */
     static final List<String> BUILD_ONLY = List.of("/tmp", "/var/tmp", "/var/cache/apt", "/var/cache/apk", "/var/cache/yum",
-            "/var/cache/dnf", "/var/lib/apt", "/var/lib/dpkg", "/var/lib/rpm", "/var/lib/yum", "/var/lib/dnf", "/etc/apt",
+            "/var/cache/dnf", "/var/lib/apt", "/var/lib/dpkg", "/var/lib/rpm", "/var/lib/yum", "/var/lib/dnf", "/etc/apt", "/etc/apk",
             "/etc/yum.repos.d", "/root/.cache",
             "/root/.npm", "/root/.m2", "/root/.gradle", "/root/.cargo", "/root/.rustup", "/root/.node-gyp", "/root/go",
             "/root/.config", "/root/.yarn", "/root/.composer", "/root/.gnupg", "/root/.ssh", "/usr/local/cargo",
@@ -80,7 +80,30 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
             copies.add(c);
             notes.add(c.from() + " (written by `" + madeBy(effects, c.from()) + "`) is copied too");
         }
+        ownedAbove(effects, copies, notes);
         return new Carried(copies, notes, null);
+    }
+
+    /**
+     * A directory the build gave an owner (chown, COPY --chown) above a copy: copying only the path below it would
+     * leave the directory to the runtime stage, made by root, and the app could not write where it could before
+     * (forever's ~/.forever, a cache in the home directory). The owned directory is copied whole, with its owner.
+     */
+    private static void ownedAbove(StageEffects effects, List<Copy> copies, List<String> notes) {
+        for (Effect e : effects.all(Kind.OWNED)) {
+            String p = e.path();
+            if (p == null || p.equals("/") || BUILD_ONLY.stream().anyMatch(d -> Effect.under(p, d))) continue;
+            if (copies.stream().anyMatch(c -> Effect.under(p, c.from()))) continue; // a copy already brings it
+            int at = -1;
+            for (int k = 0; k < copies.size(); k++) {
+                Copy c = copies.get(k);
+                if (c.from().equals(c.to()) && Effect.under(c.from(), p) && at < 0) at = k;
+            }
+            if (at < 0) continue;
+            copies.removeIf(c -> c.from().equals(c.to()) && Effect.under(c.from(), p));
+            copies.add(Math.min(at, copies.size()), withOwner(new Copy(p, p), effects));
+            notes.add(p + " (owned by " + e.detail() + ") is copied too, whole, so that it keeps its owner");
+        }
     }
 
     private static Carried refuse(String why) {

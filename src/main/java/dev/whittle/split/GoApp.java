@@ -92,7 +92,9 @@ final class GoApp {
         boolean compiler = in.builder() == null || in.builder().hasCompiler()
                 || dev.whittle.facts.StageEffects.of(f).all(dev.whittle.facts.Effect.Kind.INSTALLED).stream()
                         .anyMatch(e -> List.of("gcc", "build-base", "clang", "go", "musl-dev").contains(e.path()));
-        boolean alreadyStatic = "0".equals(cgo) || !compiler && importC == null;
+        // without a C compiler, Go 1.20 and newer turn cgo off by themselves; older ones link the prebuilt cgo parts
+        // of the standard library (net, os/user) against the C library whenever the image's Go was built with one
+        boolean alreadyStatic = "0".equals(cgo) || !compiler && importC == null && ToolVersions.atLeast(version, "1.20");
         boolean fromContext = goRun != null || producer != null && !producer.packages().stream().anyMatch(p -> p.contains("@"));
         boolean canSwitch = !alreadyStatic && importC == null && contextHasGo && fromContext
                 && in.level().includes(Level.BALANCED);

@@ -27,9 +27,12 @@ final class JavaApp {
                     + "`, not `java -jar`: the runtime needs the build tool");
         }
         int jar = argv.indexOf("-jar");
-        if (jar < 0 || jar + 1 >= argv.size()) return Outcome.refuse("the start command runs java without -jar: which "
+        // the launcher still reads options after -jar (java -jar -Xmx8g app.jar): the jar is the first word that is none
+        int file = jar;
+        while (file >= 0 && file + 1 < argv.size() && argv.get(file + 1).startsWith("-")) file++;
+        if (jar < 0 || file + 1 >= argv.size()) return Outcome.refuse("the start command runs java without -jar: which "
                 + "classes to copy is not known");
-        String path = argv.get(jar + 1);
+        String path = argv.get(file + 1);
         if (path.contains("*") || path.contains("$")) {
             return Outcome.refuse("the jar `" + path + "` is named by a pattern: the runtime needs its exact name");
         }
@@ -44,8 +47,26 @@ final class JavaApp {
         }
         List<String> notes = new ArrayList<>();
         return Outcome.of(new Plan("java", "the jar " + resolved, new Needs(false, false, String.valueOf(major), major),
-                List.of(new Copy(resolved, resolved)), null, c -> BuilderChanges.none(),
+                List.of(new Copy(resolved, resolved)), null, c -> otherJava(c, f.image(), major),
                 c -> c.entrypoint() == null ? null : Start.forEntrypoint(f.start(), c, argv), c -> true, notes));
+    }
+
+    /**
+     * The note for a runtime whose Java is another build than the builder's: a JRE of another vendor or on another
+     * distribution release (openjdk on Debian, maven on Ubuntu, eclipse-temurin). Nothing for the builder's own line.
+     */
+    private static BuilderChanges otherJava(dev.whittle.facts.Catalog.Candidate c, ImageRef builder, int major) {
+        String runtime = ImageRef.parse(c.image().replaceAll("\\{[a-z]+}", "x")).repository();
+        String tag = builder.tagOrLatest();
+        boolean temurin = builder.repository().equals("eclipse-temurin") || tag.contains("temurin");
+        // maven's jdk-N and openjdk-N tags are built on the openjdk image of the same release
+        boolean openjdk = builder.repository().equals("maven") && tag.matches("(.*-)?(jdk|openjdk)-?\\d+(-.*)?") && !temurin;
+        if (runtime.equals(builder.repository()) || runtime.equals("eclipse-temurin") && temurin
+                || runtime.equals("openjdk") && openjdk && "same".equals(c.release())) {
+            return BuilderChanges.none();
+        }
+        return new BuilderChanges(java.util.Map.of(), List.of(), List.of("Java " + major + " from the " + runtime
+                + " images, not " + builder.shown() + "'s: another vendor or distribution release (a JRE, not a JDK)"));
     }
 
     /** The Java major version the build image carries, or -1. */

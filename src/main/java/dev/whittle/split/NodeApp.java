@@ -10,6 +10,7 @@ import dev.whittle.split.Plan.BuilderChanges;
 import dev.whittle.split.Plan.Copy;
 import dev.whittle.split.Plan.Needs;
 import dev.whittle.split.Plan.Outcome;
+import dev.whittle.facts.Commands;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,11 +46,48 @@ final class NodeApp {
             globalBin = true;
             notes.add("`" + program + "` comes from an `npm install -g`: the global packages and their commands are copied");
         }
+        // packages installed in a directory above the app are found from it (node looks up node_modules in every
+        // parent directory): they go too; packages installed anywhere else are not known to be unused
+        List<Copy> copies = new ArrayList<>(List.of(new Copy(app, app)));
+        boolean ownModules = false;
+        for (Effect e : effects.all(Effect.Kind.BUILT)) {
+            String d = e.detail();
+            boolean install = d.matches("(npm|yarn|pnpm)( .*)?") && !d.matches("(npm|yarn|pnpm) (run|run-script|build|test|pack)\\b.*");
+            if (!install) continue;
+            String where = e.path();
+            if (where == null) return Outcome.refuse("`" + Commands.shorten(d, 40) + "` installs packages in a directory whittle cannot tell");
+            if (Effect.under(where, app)) {
+                ownModules = true;
+            } else if (Effect.under(app, where)) {
+                String modules = (where.equals("/") ? "" : where) + "/node_modules";
+                if (copies.stream().noneMatch(c -> c.from().equals(modules))) {
+                    copies.add(new Copy(modules, modules));
+                    notes.add(modules + " (from `" + Commands.shorten(d, 40) + "` in " + where + ", found from " + app
+                            + " by node's lookup in parent directories) is copied too");
+                }
+            } else {
+                return Outcome.refuse("`" + Commands.shorten(d, 40) + "` installs packages in " + where + ", outside the application in "
+                        + app + ": whether the app uses them is not known");
+            }
+        }
+        for (var e : f.scripts()) {
+            for (var c : e.getValue().commands()) {
+                if (!Commands.isProgram(c, "chmod")) continue;
+                for (String a : c.args()) {
+                    if (a.matches(".*\\.(py|pl|rb)")) {
+                        return Outcome.refuse("`chmod " + Commands.shorten(String.join(" ", c.args()), 34) + "`: the app runs a script of another "
+                                + "language, whose interpreter node's smaller images may lack");
+                    }
+                }
+            }
+        }
         List<String> nodeArgs = globalBin ? null : nodeArgs(in, argv, notes);
         int major = in.languageMajor();
         boolean bin = globalBin;
-        return Outcome.of(new Plan("node", "the application in " + app + " with its node_modules",
-                new Needs(false, true, in.languageVersion(), major), List.of(new Copy(app, app)), null,
+        String what = "the application in " + app + (ownModules ? " with its node_modules" : "")
+                + (copies.size() > 1 ? " and " + copies.get(1).from() : "");
+        return Outcome.of(new Plan("node", what,
+                new Needs(false, true, in.languageVersion(), major), List.copyOf(copies), null,
                 c -> BuilderChanges.none(),
                 c -> c.entrypoint() == null ? null : Start.forEntrypoint(f.start(), c, nodeArgs),
                 // a global command is a script run through `#!/usr/bin/env node`: the runtime needs /usr/bin/env

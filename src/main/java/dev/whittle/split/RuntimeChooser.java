@@ -22,7 +22,11 @@ final class RuntimeChooser {
      * @param root whether the runtime must keep running as root, as the original does (below the aggressive level):
      *             an image made to run as a non-root user is then taken in its root variant
      */
-    record Demands(boolean shell, boolean packages, String manager, boolean certs, boolean root) {}
+    /**
+     * @param builderCerts whether the builder has a CA bundle to copy (null: not known; see
+     *                     SplitPlanner.builderCertificates): a runtime without its own then cannot be chosen
+     */
+    record Demands(boolean shell, boolean packages, String manager, Boolean builderCerts, boolean root) {}
 
     /** The chosen candidate with its placeholders filled in, or the reasons none fits. */
     record Choice(Candidate candidate, String image, List<String> rejected) {}
@@ -76,7 +80,12 @@ final class RuntimeChooser {
         if (d.packages() && (c.installs() == null || !c.installs().equals(d.manager()))) {
             return "cannot install the runtime packages";
         }
-        if (d.certs() && !c.hasCertificates()) return "no CA certificates to copy from the builder";
+        // an image of the builder's own line (node:*-alpine for node:*-alpine) has what the builder's base has
+        boolean sameLine = builder != null && ImageRef.parse(c.image()).repository().equals(builder.repository())
+                && c.family() != null && c.family().equals(builder.family());
+        if (d.builderCerts() == null && !c.hasCertificates() && !sameLine) {
+            return "no CA certificates of its own, and whether the builder has a bundle to copy is not known";
+        }
         if (!plan.accepts().test(c)) return "its own ENTRYPOINT cannot run this start command";
         return null;
     }

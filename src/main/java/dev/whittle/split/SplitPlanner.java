@@ -68,7 +68,7 @@ public final class SplitPlanner {
         List<Stage> stages = file.stages();
         if (stages.size() != 1) return Decision.refuse("");
         Stage stage = stages.get(0);
-        StageFacts facts = StageFacts.of(stage);
+        StageFacts facts = StageFacts.of(stage, knowledge.catalog().startWorkdir(ImageRef.parse(stage.baseImage())));
         ImageRef image = facts.image();
         if (image.repository().equals("scratch") || image.variable() || image.written().isEmpty()) return Decision.refuse("");
         String language = Toolchain.detect(facts);
@@ -147,10 +147,6 @@ public final class SplitPlanner {
                     + "runtime packages on " + (release == null ? "its release" : release));
         }
         runtimePackages.addAll(fullLibs);
-        if (!runtimePackages.isEmpty() && "apt".equals(manager) && release != null && release.archived(knowledge.facts())) {
-            return Decision.refuse("the runtime stage would install " + String.join(" ", runtimePackages) + " with apt-get on "
-                    + release + ", whose suites left the mirrors");
-        }
         String source = thirdPartyPackage(effects, runtimePackages);
         if (source != null) return Decision.refuse(source);
         boolean shell = facts.start().needsShell();
@@ -160,21 +156,25 @@ public final class SplitPlanner {
             if (!h.command().json() || v.size() < 2 || v.get(1).equals("CMD-SHELL") || v.get(1).equals("sh")) shell = true;
             for (String tool : List.of("curl", "wget")) if (h.command().original().contains(tool)) runtimePackages.add(tool);
         }
-        // scratch gets the CA bundle from the builder: only where the builder keeps it at the Debian/alpine path
-        boolean needsCerts = in.builder() == null || !Set.of("debian", "ubuntu", "alpine").contains(in.builder().family());
+        Boolean builderCerts = builderCertificates(in.builder(), facts);
         String user = effectiveUser(stage);
         boolean root = user == null || user.split(":")[0].matches("root|0");
         // the original's user is kept: root stays root (a switch to a non-root user only at the aggressive level, and
         // never when the file asks for root by name)
         boolean keepRoot = root && (user != null || !level.includes(Level.AGGRESSIVE));
         Choice choice = RuntimeChooser.choose(in, plan,
-                new Demands(shell, !runtimePackages.isEmpty(), manager, needsCerts, keepRoot));
+                new Demands(shell, !runtimePackages.isEmpty(), manager, builderCerts, keepRoot));
         if (choice.candidate() == null) {
             return Decision.refuse("no runtime image in the catalog fits the build (its C library, release, shell, packages)",
                     choice.rejected());
         }
         if (choice.image().equals(image.written()) && runtimePackages.containsAll(facts.packages())) {
             return Decision.refuse(""); // the build already runs on the runtime image and installs nothing to leave behind
+        }
+        if (!runtimePackages.isEmpty() && "apt".equals(choice.candidate().installs()) && "same".equals(choice.candidate().release())
+                && release != null && release.archived(knowledge.facts())) {
+            return Decision.refuse("the runtime stage would install " + String.join(" ", runtimePackages) + " with apt-get on "
+                    + release + ", whose suites left the mirrors");
         }
         if (!choice.rejected().isEmpty()) notes.add("not " + String.join("; not ", choice.rejected()));
         Plan.BuilderChanges builder = plan.builder().apply(choice.candidate());
@@ -222,13 +222,14 @@ public final class SplitPlanner {
             runtimeUser = "65534:65534";
             notes.add("runs as uid 65534 (nobody), where the original ran as root: the app can write only to volumes");
         }
-        boolean scratch = !choice.candidate().hasCertificates();
+        // the builder's CA bundle, where the runtime image has none of its own and the builder has one
+        boolean scratch = !choice.candidate().hasCertificates() && Boolean.TRUE.equals(builderCerts);
         boolean zoneinfo = !choice.candidate().hasTzdata() && !choice.candidate().hasShell()
                 && (facts.packages().contains("tzdata") || facts.envValue("TZ") != null);
         String install = runtimePackages.isEmpty() ? null : table.installCommand(choice.candidate().installs(), runtimePackages);
-        List<String> env = runtimeEnv(facts);
+        List<String> env = runtimeEnv(facts, copies);
         List<String> args = new ArrayList<>();
-        String used = String.join("\n", env) + moved.stream().map(Instruction::text).reduce("", String::concat);
+        String used = String.join("\n", env) + "\n" + String.join("\n", moved.stream().map(Instruction::text).toList());
         for (Instruction a : facts.all(Keyword.ARG)) {
             String argName = a.command().values().isEmpty() ? "" : a.command().values().get(0).split("=")[0];
             if (!argName.isEmpty() && Pattern.compile("\\$\\{?" + Pattern.quote(argName) + "\\b").matcher(used).find()) {
@@ -241,6 +242,18 @@ public final class SplitPlanner {
     }
 
     /**
+     * Whether the build stage has a CA bundle at /etc/ssl/certs/ca-certificates.crt (the Debian, Ubuntu and alpine
+     * path): true when the catalog says its image has one or the stage installs ca-certificates; false when the
+     * catalog says it has none and the stage installs nothing (then the original had none either); null when not
+     * known (a package may have brought it as a dependency or recommendation; another distribution keeps it elsewhere).
+     */
+    static Boolean builderCertificates(dev.whittle.facts.Catalog.ImageInfo builder, StageFacts facts) {
+        if (builder == null || !Set.of("debian", "ubuntu", "alpine").contains(builder.family())) return null;
+        if (Boolean.TRUE.equals(builder.certs()) || facts.packages().contains("ca-certificates")) return true;
+        return Boolean.FALSE.equals(builder.certs()) && facts.packages().isEmpty() ? false : null;
+    }
+
+    /**
      * What the base image is: the official images' facts (family, C library, release of what a pull gives today)
      * over the catalog's (size, whether a compiler is installed); the catalog's alone for other images.
      */
@@ -249,7 +262,8 @@ public final class SplitPlanner {
         var official = knowledge.facts().images().lookup(image);
         if (official == null || official.family() == null) return catalog;
         return new dev.whittle.facts.Catalog.ImageInfo(image.repository(), null, official.family(), official.libc(),
-                official.release(), catalog == null ? null : catalog.sizeMb(), catalog == null ? null : catalog.cc());
+                official.release(), catalog == null ? null : catalog.sizeMb(), catalog == null ? null : catalog.cc(),
+                catalog == null ? null : catalog.workdir(), catalog == null ? null : catalog.certs());
     }
 
     /**
@@ -314,8 +328,12 @@ public final class SplitPlanner {
         if (plan.language().equals("go") && !context.withSuffix(".go").isEmpty()) return null; // the sources were read
         String dir = facts.workdir();
         if (dir == null) return "the working directory is not known, and the program may read files from it";
+        // what the plan copies anyway (the binary go install put in /go/bin) and Go's module cache do not count
         boolean filled = effects.effects().stream().anyMatch(e -> (e.kind() == Effect.Kind.COPIED
-                || e.kind() == Effect.Kind.BUILT || e.kind() == Effect.Kind.WRITTEN) && Effect.under(e.path(), dir));
+                || e.kind() == Effect.Kind.BUILT || e.kind() == Effect.Kind.WRITTEN) && Effect.under(e.path(), dir)
+                && copies.stream().noneMatch(c -> Effect.under(e.path(), c.from())) && !Effect.under(e.path(), "/go/pkg")
+                && !(e.kind() == Effect.Kind.BUILT && e.detail().matches("go (install|get)\\b.*"))
+                && !effects.removedLater(e.path(), e)); // gone before the image is made (rm -rf /go)
         if (!filled) return null;
         if (dir.equals("/")) {
             boolean rootItself = effects.effects().stream().anyMatch(e -> e.kind() == Effect.Kind.COPIED && "/".equals(e.path()));
@@ -336,8 +354,9 @@ public final class SplitPlanner {
         for (Effect e : effects.effects()) {
             if (e.kind() == Effect.Kind.SOURCE_ADDED && source == null) source = e;
             if (source != null && e.kind() == Effect.Kind.INSTALLED && runtimePackages.contains(e.path())) {
-                return e.path() + " is installed after the build adds a package source (`" + source.detail() + "`): "
-                        + "the runtime stage would install it from the distribution, not from there";
+                return e.path() + " is installed after the build adds a package source (`"
+                        + dev.whittle.facts.Commands.shorten(source.detail(), 36) + "`): the runtime would get the "
+                        + "distribution's";
             }
         }
         return null;
@@ -349,18 +368,32 @@ public final class SplitPlanner {
     }
 
     /** The ENV lines the runtime keeps: the file's own, without the variables that only steer the build. */
-    private static List<String> runtimeEnv(StageFacts facts) {
+    private static List<String> runtimeEnv(StageFacts facts, List<Copy> copies) {
         List<String> out = new ArrayList<>();
         for (Instruction i : facts.all(Keyword.ENV)) {
             List<String> v = i.command().values();
             List<String> kept = new ArrayList<>();
             for (int k = 0; k + 1 < v.size(); k += 3) {
-                if (!BUILD_ENV.matcher(v.get(k)).matches()) kept.add(v.get(k) + "=" + v.get(k + 1));
+                if (!BUILD_ENV.matcher(v.get(k)).matches() || v.get(k).equals("PATH") && pathToCopies(v.get(k + 1), copies)) {
+                    kept.add(v.get(k) + "=" + v.get(k + 1));
+                }
             }
             if (kept.size() * 3 == v.size()) out.add(i.text());
             else if (!kept.isEmpty()) out.add(dev.whittle.edit.Style.keyword(i, "ENV") + " " + String.join(" ", kept));
         }
         return out;
+    }
+
+    /**
+     * Whether a PATH value puts a directory the runtime receives in front of (or after) the image's own PATH
+     * ({@code /usr/src/node_modules/.bin:$PATH}): the start command may find its programs there. A PATH that
+     * replaces the image's, or names none of the copies, stays a build setting.
+     */
+    private static boolean pathToCopies(String value, List<Copy> copies) {
+        String[] parts = value.split(":");
+        if (java.util.Arrays.stream(parts).noneMatch(p -> p.equals("$PATH") || p.equals("${PATH}"))) return false;
+        return java.util.Arrays.stream(parts).anyMatch(p -> p.startsWith("/")
+                && copies.stream().anyMatch(c -> Effect.under(p, c.to()) && !c.to().equals("/etc/passwd") && !c.to().equals("/etc/group")));
     }
 
     /**

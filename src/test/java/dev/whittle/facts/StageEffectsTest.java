@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class StageEffectsTest {
 
     private static List<String> effects(String dockerfile) {
-        StageFacts f = StageFacts.of(DockerfileReader.read(dockerfile, false).stages().get(0));
+        StageFacts f = StageFacts.of(DockerfileReader.read(dockerfile, false).stages().get(0), "/");
         return StageEffects.of(f).effects().stream()
                 .map(e -> e.kind() + " " + (e.path() == null ? e.detail() : e.path()))
                 .toList();

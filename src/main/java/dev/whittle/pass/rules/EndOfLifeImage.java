@@ -44,7 +44,11 @@ public final class EndOfLifeImage implements Pass {
         for (Stage s : file.stages()) {
             ImageRef ref = ImageRef.parse(s.baseImage());
             if (ref.variable() || stageNames.contains(ref.repository())) continue;
-            EndOfLife eol = knowledge.catalog().endOfLife(ref);
+            var official = knowledge.facts().images().lookup(ref);
+            // the version the tag gives (the official images' facts: python:3 is a current 3.x), else the tag's own
+            String version = official != null && official.version() != null && official.version().matches("\\d+(\\.\\d+)*")
+                    ? official.version() : ref.version();
+            EndOfLife eol = knowledge.catalog().endOfLife(ref, version);
             if (eol == null) {
                 BaseRelease release = BaseRelease.of(ref, knowledge.facts());
                 if (release != null && release.archived(knowledge.facts())) {

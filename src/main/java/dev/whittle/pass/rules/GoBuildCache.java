@@ -107,7 +107,8 @@ public final class GoBuildCache extends CacheRule {
 
     /** The directory the RUN ends in, when the RUN itself removes it (or a directory above it); else null. */
     private static String removedWorkdir(Context ctx) {
-        String cwd = StageFacts.of(ctx.stage()).workdirAt(ctx.run());
+        String cwd = StageFacts.of(ctx.stage(), ctx.pass().knowledge().catalog()
+                .startWorkdir(dev.whittle.facts.ImageRef.parse(ctx.stage().baseImage()))).workdirAt(ctx.run());
         java.util.List<String> removed = new java.util.ArrayList<>();
         for (SimpleCommand c : ctx.script().script().commands()) {
             if (Commands.isProgram(c, "cd")) {

@@ -107,6 +107,7 @@ public final class SplitBuildAndRuntime implements Pass {
         CHECKS.put("taken to be what", "that the start program is the build's");
         CHECKS.put("runs `", "the start command is rewritten");
         CHECKS.put("copied too", "the extra files copied");
+        CHECKS.put("another vendor or distribution release", "the app on another Java build");
     }
 
     /** The first line: what was done and what to check; the notes go to the details (JSON, SARIF). */
@@ -131,7 +132,10 @@ public final class SplitBuildAndRuntime implements Pass {
         }
         int left = checks.size() - shown.size();
         if (!shown.isEmpty()) m.append("; check: ").append(String.join(", ", shown));
-        if (left > 0) m.append(shown.isEmpty() ? "; " : " (+").append(left).append(shown.isEmpty() ? " things to check" : " more)");
+        if (left > 0) {
+            m.append(shown.isEmpty() ? "; " : " (+").append(left)
+                    .append(shown.isEmpty() ? (left == 1 ? " thing to check" : " things to check") : " more)");
+        }
         return m.toString();
     }
 }
