@@ -20,12 +20,45 @@ public final class ExitCodes {
     /** Internal error: a bug in whittle. */
     public static final int INTERNAL = 4;
 
-    static final String HELP = "Exit codes:%n"
-            + "  0  done, nothing to change%n"
-            + "  1  check: changes would be made (or a user rule reports an error); parse --roundtrip: a file did%n"
-            + "     not print back identically%n"
-            + "  2  bad input: unparseable or unreadable file, bad option (path:line:col: message)%n"
-            + "  3  verify: the rewrite does not build, lacks a file the image needs, or behaves differently%n"
-            + "  4  internal error (please report it)%n"
-            + "  5  verify: the check could not run (neither image answered, the engine failed)";
+    /** What one exit code means: the text of {@code whittle --help} and of the README's table. */
+    public record Meaning(int code, String text) {}
+
+    /** Every exit code, in order. */
+    public static final java.util.List<Meaning> MEANINGS = java.util.List.of(
+            new Meaning(OK, "done, nothing to change"),
+            new Meaning(CHANGES, "`check`: changes would be made (or a user rule reports an error); `parse --roundtrip`: a file "
+                    + "did not print back identically"),
+            new Meaning(BAD_INPUT, "bad input: an unparseable or unreadable file, one beyond whittle's limits, a bad option, an "
+                    + "unknown command, a file that could not be written (path:line:col: message)"),
+            new Meaning(VERIFY_FAILED, "`verify`: different: the rewrite does not build, lacks a file the image needs, or "
+                    + "behaves differently"),
+            new Meaning(INTERNAL, "internal error (a bug in whittle: please report it)"),
+            new Meaning(COULD_NOT_RUN, "`verify`: could not run: neither image answered, the original failed its own check, "
+                    + "a service did not start, the engine failed"));
+
+    /** The exit codes for {@code --help}: one entry per code, wrapped at 100 columns. */
+    static String help() {
+        StringBuilder out = new StringBuilder("Exit codes:");
+        for (Meaning m : MEANINGS) {
+            String prefix = "  " + m.code() + "  ";
+            StringBuilder line = new StringBuilder(prefix);
+            for (String word : m.text().replace("`", "").split(" ")) {
+                if (line.length() + 1 + word.length() > 100 && line.length() > prefix.length()) {
+                    out.append('\n').append(line.toString().stripTrailing());
+                    line = new StringBuilder(" ".repeat(prefix.length()));
+                }
+                if (line.length() > prefix.length()) line.append(' ');
+                line.append(word);
+            }
+            out.append('\n').append(line);
+        }
+        return out.toString();
+    }
+
+    /** The README's table of exit codes (Markdown). */
+    public static String markdown() {
+        StringBuilder out = new StringBuilder("| code | meaning |\n|---|---|\n");
+        for (Meaning m : MEANINGS) out.append("| ").append(m.code()).append(" | ").append(m.text()).append(" |\n");
+        return out.toString();
+    }
 }

@@ -14,8 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Whittle.Version.class,
         subcommands = {OptimizeCommand.class, CheckCommand.class, BatchCommand.class, VerifyCommand.class, InspectCommand.class,
             RulesCommand.class, ExplainCommand.class, LspCommand.class,
-            ParseCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", ExitCodes.HELP})
+            ParseCommand.class, CommandLine.HelpCommand.class})
 public final class Whittle implements Runnable {
 
     @CommandLine.Spec
@@ -60,6 +59,7 @@ public final class Whittle implements Runnable {
             return ExitCodes.BAD_INPUT;
         }
         CommandLine cli = new CommandLine(new Whittle(in));
+        cli.getCommandSpec().usageMessage().footer("", ExitCodes.help().replace("%", "%%"));
         cli.setOut(out);
         cli.setErr(err);
         String unknown = unknownCommand(cli, args);
