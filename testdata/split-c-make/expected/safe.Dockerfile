@@ -5,6 +5,7 @@ RUN make
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM debian:bookworm-slim
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /opt/hello /opt/hello
 WORKDIR /opt/hello
 CMD ["/opt/hello/hello", "--greeting", "hi"]

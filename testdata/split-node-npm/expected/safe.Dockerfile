@@ -7,6 +7,7 @@ RUN npm run build
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:22-slim
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /usr/src/app /usr/src/app
 WORKDIR /usr/src/app
 EXPOSE 3000

@@ -13,6 +13,7 @@ COPY . .
 FROM node:22-slim
 ARG DB_HOST
 ARG DB_PASS
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 ENV PGHOST=$DB_HOST
 ENV PGPASSWORD=$DB_PASS
 COPY --from=builder /usr/src/app /usr/src/app

@@ -8,6 +8,7 @@ WORKDIR /data
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:20-slim
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /superstatic /superstatic
 WORKDIR /data
 VOLUME /data

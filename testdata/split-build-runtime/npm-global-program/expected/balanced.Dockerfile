@@ -8,6 +8,7 @@ COPY . .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:20-slim
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /app /app
 COPY --from=builder /usr/local/lib/node_modules/nodemon /usr/local/lib/node_modules/nodemon
 COPY --from=builder /usr/local/bin /usr/local/bin

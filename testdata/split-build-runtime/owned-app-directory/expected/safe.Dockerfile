@@ -8,6 +8,7 @@ RUN npm ci
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:22-slim
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder --chown=node:node /home/node/app /home/node/app
 WORKDIR /home/node/app
 USER node

@@ -9,6 +9,7 @@ RUN chown -R app /home/app
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM node:22-slim
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /etc/passwd /etc/passwd
 COPY --from=builder /etc/group /etc/group
 COPY --from=builder --chown=app /home/app /home/app

@@ -151,6 +151,8 @@ final class CommandEffects {
             else sh.write(p.get(p.size() - 1), text(c));
         } else if (program.startsWith("python") && args.size() >= 2 && args.get(0).equals("manage.py")) {
             sh.add(Kind.BUILT, sh.cwd, text(c));
+        } else if ((program.equals("yarn") || program.equals("pnpm")) && !args.isEmpty() && args.get(0).equals("global")) {
+            sh.unknown(text(c)); // a global add goes to the tool's own global folder, with links in a bin directory
         } else if (PROJECT_BUILDS.contains(program)) {
             if (program.equals("make") && args.contains("install") || program.equals("cmake") && args.contains("--install")) {
                 // where `make install` puts files is up to the Makefile, unless the command names the place
@@ -381,7 +383,9 @@ final class CommandEffects {
 
     private static void owned(Shell sh, String path, String owner) {
         String p = sh.resolve(path);
-        if (p != null) sh.add(Kind.OWNED, p, owner);
+        // chown's old USER.GROUP form: COPY --chown splits only at ':', so the owner is kept as USER:GROUP
+        String o = !owner.contains(":") && owner.matches("[^.]+\\.[^.]+") ? owner.replace('.', ':') : owner;
+        if (p != null) sh.add(Kind.OWNED, p, o);
     }
 
     private static void assign(Word w, Shell sh, boolean persists) {

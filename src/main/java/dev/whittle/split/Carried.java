@@ -43,8 +43,10 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
      * @param keep     paths the runtime receives anyway (the app directory, when it is copied whole)
      * @param modules  whether the plan carries the language packages itself (a virtual environment): pip's writes are
      *                 then covered; otherwise packages installed globally (npm -g) are copied where they went
+     * @param named    paths the runtime's ENV names (ROUTES_FILE=/tmp/app/routes): what the build wrote there goes
+     *                 too, even in a place that otherwise only serves the build
      */
-    static Carried of(StageEffects effects, List<Copy> planned, List<String> keep, boolean modules) {
+    static Carried of(StageEffects effects, List<Copy> planned, List<String> keep, boolean modules, List<String> named) {
         List<String> notes = new ArrayList<>();
         for (Effect e : effects.effects()) {
             if (e.kind() != Kind.UNKNOWN) continue;
@@ -62,7 +64,8 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
             if (e.at().kind() == dev.whittle.tree.Keyword.WORKDIR) continue; // the runtime stage's own WORKDIR makes it
             String p = e.path();
             if (p == null || p.equals("/") || covered.stream().anyMatch(d -> Effect.under(p, d))) continue;
-            if (BUILD_ONLY.stream().anyMatch(d -> Effect.under(p, d)) || NOT_READ_AT_START.contains(p)
+            boolean namedThere = named.stream().anyMatch(n -> Effect.under(n, p) || Effect.under(p, n) && !BUILD_ONLY.contains(n));
+            if (BUILD_ONLY.stream().anyMatch(d -> Effect.under(p, d)) && !namedThere || NOT_READ_AT_START.contains(p)
                     || effects.removedLater(p, e)) {
                 continue;
             }

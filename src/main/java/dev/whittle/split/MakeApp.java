@@ -22,8 +22,44 @@ final class MakeApp {
         }
         String artifact = StageFacts.resolve(f.workdir(), program, f.env());
         if (artifact == null) return Outcome.refuse("the start path `" + program + "` cannot be resolved");
+        List<String> notes = new java.util.ArrayList<>(List.of("`" + program + "` is taken to be what the build produced"));
+        if (in.builder() != null && in.builder().hasCompiler()) {
+            // gcc and the other buildpack-deps images carry dozens of -dev libraries, and gcc its own libstdc++ in
+            // /usr/local/lib64: the program may link any of them, and only its Makefile says which
+            String why = linksMoreThanLibc(in);
+            if (why != null) {
+                return Outcome.refuse(f.image().shown() + " has more C libraries than libc (buildpack-deps, GCC's runtime): " + why);
+            }
+            notes.add("the Makefile links only the C library (read from the build context)");
+        }
         return Outcome.of(new Plan("c", "the program " + artifact, new Needs(false, true, null, -1),
-                List.of(new Copy(artifact, artifact)), null, c -> BuilderChanges.none(), null, c -> true,
-                List.of("`" + program + "` is taken to be what the build produced")));
+                List.of(new Copy(artifact, artifact)), null, c -> BuilderChanges.none(), null, c -> true, List.copyOf(notes)));
+    }
+
+    /** The parts of the C library a program may link without bringing a library of its own. */
+    private static final java.util.Set<String> LIBC = java.util.Set.of("c", "m", "pthread", "dl", "rt", "util", "crypt", "resolv");
+
+    /**
+     * Why the program may link more than the C library (which libraries the runtime would need is then not known),
+     * or null when the build context's Makefile compiles C only and links nothing but the C library.
+     */
+    private static String linksMoreThanLibc(SplitInput in) {
+        String makefile = null;
+        for (String name : List.of("GNUmakefile", "makefile", "Makefile")) {
+            var text = in.context().read(name);
+            if (text.isPresent()) makefile = text.get();
+        }
+        if (makefile == null) return "no Makefile in the build context says which the program links";
+        if (makefile.matches("(?s).*(\\bg\\+\\+|\\bc\\+\\+|\\$\\(CXX\\)|\\bpkg-config\\b|\\binclude\\b|\\$\\(shell).*")) {
+            return "the Makefile uses C++, pkg-config, include or $(shell)";
+        }
+        var m = java.util.regex.Pattern.compile("(?<![\\w-])-l([\\w+.-]+)").matcher(makefile);
+        while (m.find()) {
+            if (!LIBC.contains(m.group(1))) return "the Makefile links -l" + m.group(1);
+        }
+        if (makefile.contains("LDLIBS") || makefile.contains("LDFLAGS")) {
+            return "the Makefile sets LDLIBS or LDFLAGS";
+        }
+        return null;
     }
 }

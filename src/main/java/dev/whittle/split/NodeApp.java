@@ -66,8 +66,8 @@ final class NodeApp {
                             + " by node's lookup in parent directories) is copied too");
                 }
             } else {
-                return Outcome.refuse("`" + Commands.shorten(d, 40) + "` installs packages in " + where + ", outside the application in "
-                        + app + ": whether the app uses them is not known");
+                return Outcome.refuse("`" + Commands.shorten(d, 30) + "` installs packages in " + Commands.shorten(where, 30)
+                        + ", outside the app in " + Commands.shorten(app, 30) + " and its parents: whether it uses them is not known");
             }
         }
         for (var e : f.scripts()) {

@@ -112,7 +112,7 @@ public final class SplitPlanner {
         List<Copy> planned = new ArrayList<>(plan.copies());
         String workdirRefusal = addWorkdir(facts, effects, plan, context, planned, notes);
         if (workdirRefusal != null) return Decision.refuse(workdirRefusal);
-        Carried carried = Carried.of(effects, planned, List.of(), plan.venv() != null);
+        Carried carried = Carried.of(effects, planned, List.of(), plan.venv() != null, namedPaths(facts));
         if (carried.refusal() != null) return Decision.refuse(carried.refusal());
         notes.addAll(carried.notes());
 
@@ -173,7 +173,10 @@ public final class SplitPlanner {
         }
         if (!runtimePackages.isEmpty() && "apt".equals(choice.candidate().installs()) && "same".equals(choice.candidate().release())
                 && release != null && release.archived(knowledge.facts())) {
-            return Decision.refuse("the runtime stage would install " + String.join(" ", runtimePackages) + " with apt-get on "
+            List<String> names = new ArrayList<>(runtimePackages);
+            String shown = String.join(" ", names.subList(0, Math.min(3, names.size())))
+                    + (names.size() > 3 ? " (+" + (names.size() - 3) + " more)" : "");
+            return Decision.refuse("the runtime stage would install " + shown + " with apt-get on "
                     + release + ", whose suites left the mirrors");
         }
         if (!choice.rejected().isEmpty()) notes.add("not " + String.join("; not ", choice.rejected()));
@@ -223,11 +226,14 @@ public final class SplitPlanner {
             notes.add("runs as uid 65534 (nobody), where the original ran as root: the app can write only to volumes");
         }
         // the builder's CA bundle, where the runtime image has none of its own and the builder has one
-        boolean scratch = !choice.candidate().hasCertificates() && Boolean.TRUE.equals(builderCerts);
+        // (an alpine variant of the builder's own image line is built like it, bundle included)
+        boolean sameAlpineLine = "alpine".equals(choice.candidate().family()) && in.builder() != null
+                && "alpine".equals(in.builder().family()) && ImageRef.parse(choice.image()).repository().equals(image.repository());
+        boolean scratch = !choice.candidate().hasCertificates() && Boolean.TRUE.equals(builderCerts) && !sameAlpineLine;
         boolean zoneinfo = !choice.candidate().hasTzdata() && !choice.candidate().hasShell()
                 && (facts.packages().contains("tzdata") || facts.envValue("TZ") != null);
         String install = runtimePackages.isEmpty() ? null : table.installCommand(choice.candidate().installs(), runtimePackages);
-        List<String> env = runtimeEnv(facts, copies);
+        List<String> env = runtimeEnv(facts, copies, program);
         List<String> args = new ArrayList<>();
         String used = String.join("\n", env) + "\n" + String.join("\n", moved.stream().map(Instruction::text).toList());
         for (Instruction a : facts.all(Keyword.ARG)) {
@@ -328,9 +334,11 @@ public final class SplitPlanner {
         if (plan.language().equals("go") && !context.withSuffix(".go").isEmpty()) return null; // the sources were read
         String dir = facts.workdir();
         if (dir == null) return "the working directory is not known, and the program may read files from it";
-        // what the plan copies anyway (the binary go install put in /go/bin) and Go's module cache do not count
-        boolean filled = effects.effects().stream().anyMatch(e -> (e.kind() == Effect.Kind.COPIED
-                || e.kind() == Effect.Kind.BUILT || e.kind() == Effect.Kind.WRITTEN) && Effect.under(e.path(), dir)
+        // what the plan copies anyway (the binary go install put in /go/bin) and Go's module cache do not count; in the
+        // base image's own GOPATH (/go, no WORKDIR of the file's) only files the Dockerfile copies there do
+        boolean gopath = dir.equals(facts.startWorkdir()) && dir.equals("/go");
+        boolean filled = effects.effects().stream().anyMatch(e -> (e.kind() == Effect.Kind.COPIED || !gopath && e.kind() == Effect.Kind.BUILT
+                || !gopath && e.kind() == Effect.Kind.WRITTEN) && Effect.under(e.path(), dir)
                 && copies.stream().noneMatch(c -> Effect.under(e.path(), c.from())) && !Effect.under(e.path(), "/go/pkg")
                 && !(e.kind() == Effect.Kind.BUILT && e.detail().matches("go (install|get)\\b.*"))
                 && !effects.removedLater(e.path(), e)); // gone before the image is made (rm -rf /go)
@@ -368,18 +376,34 @@ public final class SplitPlanner {
     }
 
     /** The ENV lines the runtime keeps: the file's own, without the variables that only steer the build. */
-    private static List<String> runtimeEnv(StageFacts facts, List<Copy> copies) {
+    private static List<String> runtimeEnv(StageFacts facts, List<Copy> copies, String program) {
+        // the package manager's own settings stay when the container starts through it (npm start reads NPM_CONFIG_*)
+        Pattern startTool = Set.of("npm", "npx").contains(program) ? Pattern.compile("NPM_CONFIG_.*")
+                : program.equals("yarn") ? Pattern.compile("YARN_.*|NPM_CONFIG_.*") : null;
         List<String> out = new ArrayList<>();
         for (Instruction i : facts.all(Keyword.ENV)) {
             List<String> v = i.command().values();
             List<String> kept = new ArrayList<>();
             for (int k = 0; k + 1 < v.size(); k += 3) {
-                if (!BUILD_ENV.matcher(v.get(k)).matches() || v.get(k).equals("PATH") && pathToCopies(v.get(k + 1), copies)) {
+                if (!BUILD_ENV.matcher(v.get(k)).matches() || v.get(k).equals("PATH") && pathToCopies(v.get(k + 1), copies)
+                        || startTool != null && startTool.matcher(v.get(k)).matches()) {
                     kept.add(v.get(k) + "=" + v.get(k + 1));
                 }
             }
             if (kept.size() * 3 == v.size()) out.add(i.text());
             else if (!kept.isEmpty()) out.add(dev.whittle.edit.Style.keyword(i, "ENV") + " " + String.join(" ", kept));
+        }
+        return out;
+    }
+
+    /** The absolute paths the ENV values the runtime keeps name (not the toolchain's variables). */
+    private static List<String> namedPaths(StageFacts facts) {
+        List<String> out = new ArrayList<>();
+        for (var e : facts.env().entrySet()) {
+            if (BUILD_ENV.matcher(e.getKey()).matches()) continue;
+            for (String token : e.getValue().split("[\\s:=,;]+")) {
+                if (token.startsWith("/") && token.length() > 1 && !token.contains("$")) out.add(token.replaceAll("/+$", ""));
+            }
         }
         return out;
     }

@@ -121,7 +121,7 @@ public final class AptNoInstallRecommends implements Pass {
             for (String name : names) {
                 List<String> dropped = distro.droppedThatMatter(name);
                 if (dropped == null) {
-                    return finding(i, "recommends kept: " + name + " is not a package of " + distro + " (a third-party "
+                    return finding(i, "recommends kept: " + dev.whittle.facts.Commands.shorten(name, 40) + " is not a package of " + distro + " (a third-party "
                             + "source?), so what it recommends is not known");
                 }
                 for (String m : dropped) {

@@ -1,5 +1,6 @@
 package dev.whittle.pass.rules;
 
+import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
@@ -50,7 +51,8 @@ public final class LegacyKeyValue implements Pass {
             String cr = i.text().endsWith("\r") ? "\r" : "";
             String text = Style.keyword(i, keyword) + " " + key + "=" + written + cr;
             edits.add(Edit.replace(i, text, Change.rewrite(INFO.id(), i.line(), i.endLine(),
-                    keyword + " " + key + " value → " + keyword + " " + key + "=value (same value)")));
+                    keyword + " " + Commands.shorten(key, 40) + " value → " + keyword + " " + Commands.shorten(key, 40)
+                            + "=value (same value)")));
         }
         return edits;
     }
@@ -65,6 +67,8 @@ public final class LegacyKeyValue implements Pass {
         }
         if (value.isEmpty()) return null;
         if (!space) return value;
+        // one quoted word (ENV SECRET 'a b c'): both forms remove the same quotes, so the word stays as written
+        if (value.matches("'[^']*'") || value.matches("\"[^\"\\\\`]*\"") && value.indexOf(escape) < 0) return value;
         if (special) return null;
         return "\"" + value + "\"";
     }

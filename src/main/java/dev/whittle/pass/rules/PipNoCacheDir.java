@@ -18,7 +18,8 @@ public final class PipNoCacheDir extends CacheRule {
                     + "weight, often as large as the packages themselves. --no-cache-dir stops pip from "
                     + "writing it. whittle leaves pip alone when --no-cache-dir is there already, when "
                     + "PIP_NO_CACHE_DIR is set in the stage, when the RUN mounts a cache "
-                    + "(--mount=type=cache) and in builder stages whose files never ship. The option came with pip 6.0 "
+                    + "(--mount=type=cache), when a later command of the RUN removes ~/.cache, and in builder stages "
+                    + "whose files never ship. The option came with pip 6.0 "
                     + "(older ones stop with \"no such option\", like the pip 1.5 of Ubuntu 14.04 and Debian 8), so it is "
                     + "added only where the pip is known to be newer: the official python images, the python-pip or "
                     + "python3-pip package of a release whittle has package facts for, or a pip just upgraded.");
@@ -41,7 +42,23 @@ public final class PipNoCacheDir extends CacheRule {
     private static Word installWithoutFlag(SimpleCommand c, Context ctx) {
         Word install = Commands.pipInstall(c);
         if (install == null || c.hasArg("--no-cache-dir") || ctx.env().containsKey("PIP_NO_CACHE_DIR")) return null;
-        return install;
+        return removedLaterInTheRun(c, ctx) ? null : install;
+    }
+
+    /**
+     * Whether a later command of the same RUN removes pip's cache: the flag would gain nothing, and an {@code rm -r}
+     * without {@code -f} would then fail on the cache directory pip no longer makes.
+     */
+    private static boolean removedLaterInTheRun(SimpleCommand c, Context ctx) {
+        boolean after = false;
+        for (SimpleCommand later : ctx.script().script().commands()) {
+            if (later == c) {
+                after = true;
+            } else if (after && Commands.removes(later, "/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why this pip install cannot take --no-cache-dir (its pip is unknown or older than 6.0), or null. */

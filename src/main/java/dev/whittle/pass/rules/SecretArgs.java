@@ -1,5 +1,6 @@
 package dev.whittle.pass.rules;
 
+import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
@@ -83,11 +84,11 @@ public final class SecretArgs implements Pass {
                         continue;
                     }
                     Change c = i.kind() == Keyword.ARG
-                            ? Change.finding(INFO.id(), i.line(), i.endLine(), "ARG " + name + " looks like a credential and "
+                            ? Change.finding(INFO.id(), i.line(), i.endLine(), "ARG " + Commands.shorten(name, 40) + " looks like a credential and "
                                     + "stays in the image history; pass it as a build secret").withDetails(List.of(
                                     "in the RUN that uses it: " + mount,
                                     "and build with: docker build --secret id=" + id + ",env=" + name))
-                            : Change.finding(INFO.id(), i.line(), i.endLine(), "ENV " + name + " looks like a credential and "
+                            : Change.finding(INFO.id(), i.line(), i.endLine(), "ENV " + Commands.shorten(name, 40) + " looks like a credential and "
                                     + "ships in the image; give it when the container starts (docker run -e, a secret store)")
                             .withDetails(List.of("if only a RUN of the build needs it, use a build secret: " + mount));
                     edits.add(Edit.finding(i, c));
