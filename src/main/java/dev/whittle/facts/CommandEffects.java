@@ -276,10 +276,28 @@ final class CommandEffects {
             }
             if (p.isEmpty()) sh.unknown(text(c));
             else if (p.size() >= 2) sh.write(p.get(1), text(c));
-            else sh.write(p.get(0).replaceAll("/+$", "").replaceAll(".*[/:]", "").replaceAll("\\.git$", ""), text(c));
+            else {
+                String url = expand(p.get(0), sh.env);
+                if (url == null) sh.unknown(text(c)); // the clone's folder is named after a URL whittle cannot read
+                else sh.write(url.replaceAll("/+$", "").replaceAll(".*[/:]", "").replaceAll("\\.git$", ""), text(c));
+            }
         } else if (!Set.of("config", "--version", "version", "log", "status", "rev-parse", "describe", "show").contains(sub)) {
             sh.add(Kind.WRITTEN, sh.cwd, text(c)); // checkout, pull, submodule: the files of a clone change
         }
+    }
+
+    /** A word's variables replaced from the environment and one level of quotes removed; null when one is not set. */
+    private static String expand(String word, Map<String, String> env) {
+        String w = word;
+        if (w.contains("$")) {
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                w = w.replace("${" + e.getKey() + "}", e.getValue()).replace("$" + e.getKey(), e.getValue());
+                if (w.length() > 4096) return null;
+            }
+            if (w.contains("$")) return null;
+        }
+        w = w.replace("\"", "").replace("'", "");
+        return w.isEmpty() ? null : w;
     }
 
     private static void tar(SimpleCommand c, List<String> args, Shell sh) {

@@ -74,7 +74,7 @@ public final class Distro {
 
     /** Why a package matters when a recommendation brings it ("tls: certificate verification ..."), or null. */
     public String whyItMatters(String pkg) {
-        return matters.get(pkg);
+        return matters.getOrDefault(pkg, TOOL_NEEDS_WHY.get(pkg));
     }
 
     /** Whether the package package facts are generated for this release (archived releases have none). */
@@ -93,8 +93,24 @@ public final class Distro {
      */
     public List<String> droppedThatMatter(String pkg) {
         if (!has(pkg)) return null;
-        return tables.get().recommends().getOrDefault(pkg, List.of());
+        List<String> dropped = tables.get().recommends().getOrDefault(pkg, List.of());
+        List<String> own = TOOL_NEEDS.get(pkg);
+        if (own == null) return dropped;
+        List<String> all = new java.util.ArrayList<>(dropped);
+        for (String p : own) if (has(p) && !all.contains(p)) all.add(p);
+        return all;
     }
+
+    /**
+     * Recommendations a package's own command needs, which the generated tables leave out because the recommended
+     * package rarely matters elsewhere (xauth is a desktop part, except that xvfb's xvfb-run stops without it:
+     * "xauth command not found"). Written by hand: xvfb Recommends xauth in every Debian and Ubuntu release the
+     * tables cover.
+     */
+    private static final Map<String, List<String>> TOOL_NEEDS = Map.of("xvfb", List.of("xauth"));
+
+    private static final Map<String, String> TOOL_NEEDS_WHY = Map.of("xauth",
+            "x11: xvfb-run calls xauth to set up the display's cookie");
 
     /** The runtime libraries a -dev package builds against (empty: none needed), or null when not known. */
     public List<String> runtimeOf(String pkg) {

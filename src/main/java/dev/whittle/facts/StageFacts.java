@@ -51,7 +51,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
             switch (i.kind()) {
                 case ENV -> {
                     List<String> v = i.command().values();
-                    for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), v.get(k + 1));
+                    for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), unquote(v.get(k + 1)));
                 }
                 case WORKDIR -> workdir = resolve(workdir, String.join(" ", i.command().values()), env);
                 case ENTRYPOINT -> entrypoint = i;
@@ -74,6 +74,17 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
         }
         return new StageFacts(stage, ImageRef.parse(stage.baseImage()), env, workdir, packages, manager, scripts,
                 entrypoint, cmd, workdirs, startWorkdir);
+    }
+
+    /**
+     * An ENV or ARG value as the build sees it when it is one quoted word (WORK_DIR="/app" is /app); other values as
+     * written.
+     */
+    public static String unquote(String value) {
+        if (value.length() >= 2 && (value.matches("\"[^\"\\\\$`]*\"") || value.matches("'[^']*'"))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
     }
 
     /** Longer than any path a system takes: a working directory that expands beyond it is not known. */

@@ -32,6 +32,22 @@ final class PythonApp {
                     + "image is known to have the same interpreter");
         }
         String app = f.workdir();
+        // a script the start command names by path: the app lives where it is (python /srv/app.py with WORKDIR
+        // /srv/config is the app in /srv), and a script elsewhere is not known to be the app's
+        List<String> argv = in.argv();
+        for (String a : argv.subList(1, argv.size())) {
+            if (a.startsWith("-")) continue;
+            if (a.endsWith(".py") && app != null) {
+                String script = StageFacts.resolve(app, a, f.env());
+                String dir = script == null ? null : script.substring(0, Math.max(1, script.lastIndexOf('/')));
+                if (dir == null) return Outcome.refuse("the start command runs `" + a + "`, a path whittle cannot resolve");
+                if (dev.whittle.facts.Effect.under(app, dir) && !dir.equals("/")) app = dir;
+                else if (!dev.whittle.facts.Effect.under(dir, app)) {
+                    return Outcome.refuse("the start command runs " + script + ", outside the working directory " + app);
+                }
+            }
+            break; // the first word after the interpreter's options is the script or module
+        }
         if (app == null || app.equals("/")) {
             return Outcome.refuse("the application lives in " + (app == null ? "an unknown directory" : "/")
                     + ": a WORKDIR would let whittle copy just the application");
@@ -55,9 +71,26 @@ final class PythonApp {
             return Outcome.refuse("the image has Python " + (in.languageVersion().isEmpty() ? "of an unknown version"
                     : in.languageVersion()) + ", and only Python 3 has the venv module that would gather the packages");
         }
+        if (venv == null) {
+            // pip's console scripts and packages go to the venv, not to /usr/local: a start command or carried line
+            // that names them there would find nothing
+            for (Instruction i : f.stage().instructions()) {
+                boolean start = i.kind() == dev.whittle.tree.Keyword.CMD || i.kind() == dev.whittle.tree.Keyword.ENTRYPOINT
+                        || i.kind() == dev.whittle.tree.Keyword.HEALTHCHECK;
+                if (start && i.command().original().matches("(?s).*/usr/local/(bin|lib/python)[^\\s\"']*.*")) {
+                    return Outcome.refuse("`" + Commands.snippet(i, 36) + "` names /usr/local, where pip no longer installs "
+                            + "once the packages go into a virtual environment");
+                }
+            }
+        }
         List<String> notes = new ArrayList<>();
         List<Copy> copies = new ArrayList<>();
         Instruction insertBefore = venv == null ? firstInstall : null;
+        // the venv gets the pip Python bundles (ensurepip), often older than the image's (pinning the image's would
+        // need the package index at build time, which the original may not use): said, for the reviewer to check
+        if (insertBefore != null) {
+            notes.add("the virtual environment has the pip Python bundles, which may be older than the image's");
+        }
         if (venv == null) venv = VENV;
         copies.add(new Copy(venv, venv));
         if (!app.startsWith(venv + "/")) copies.add(new Copy(app, app));
@@ -69,7 +102,8 @@ final class PythonApp {
                 c -> {
                     if (at == null) return BuilderChanges.none();
                     Map<Instruction, String> edits = new IdentityHashMap<>();
-                    edits.put(at, Style.keyword(at, "RUN") + " python -m venv " + v + eol
+                    edits.put(at, Style.keyword(at, "RUN") + " python -m venv " + v
+ + eol
                             + Style.keyword(at, "ENV") + " VIRTUAL_ENV=" + v + " PATH=\"" + v + "/bin:$PATH\"" + eol + at.text());
                     return new BuilderChanges(edits, List.of(),
                             List.of("packages go into the virtual environment " + v + ", which the runtime receives"));

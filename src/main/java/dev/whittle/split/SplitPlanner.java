@@ -37,7 +37,7 @@ public final class SplitPlanner {
     private static final Pattern BUILD_ENV = Pattern.compile("GO111MODULE|GOPATH|GOPROXY|GOFLAGS|GOPRIVATE|GONOSUMDB|"
             + "GOSUMDB|GONOPROXY|GOINSECURE|CGO_.*|GOOS|GOARCH|GOARM|GOAMD64|GOBIN|GOROOT|GOCACHE|GOMODCACHE|PIP_.*|POETRY_.*|"
             + "PIPENV_.*|NPM_CONFIG_.*|YARN_.*|MAVEN_.*|MAVEN_OPTS|GRADLE_.*|CARGO_.*|RUSTUP_.*|RUSTFLAGS|DEBIAN_FRONTEND|CC|CXX|"
-            + "CFLAGS|CXXFLAGS|LDFLAGS|MAKEFLAGS|PKG_CONFIG_PATH|JAVA_HOME|PATH|VIRTUAL_ENV|HOME|GIT_.*|.*_VERSION");
+            + "CFLAGS|CXXFLAGS|LDFLAGS|MAKEFLAGS|PKG_CONFIG_PATH|JAVA_HOME|PATH|VIRTUAL_ENV");
     private static final Pattern SCRIPT = Pattern.compile("(?i).*\\.(sh|bash)$|sh|bash|ash|dash|zsh");
     private static final Set<String> INPUT_NAMES = Set.of("go.mod", "go.sum", "Cargo.toml", "Cargo.lock", "package.json",
             "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "requirements.txt", "pyproject.toml", "poetry.lock", "Pipfile",
@@ -195,7 +195,8 @@ public final class SplitPlanner {
         for (int k = 0; k < stage.instructions().size(); k++) {
             Instruction i = stage.instructions().get(k);
             boolean afterBuild = k > lastBuild;
-            if (RUNTIME_ONLY.contains(i.kind()) || afterBuild && (i.kind() == Keyword.USER || i.kind() == Keyword.VOLUME)) {
+            // a VOLUME declares a mount point of the image wherever it stands; a USER only once the build is done
+            if (RUNTIME_ONLY.contains(i.kind()) || i.kind() == Keyword.VOLUME || afterBuild && i.kind() == Keyword.USER) {
                 moved.add(i);
                 if (i.kind() == Keyword.USER) userMoved = true;
             }

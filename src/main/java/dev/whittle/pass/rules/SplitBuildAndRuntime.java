@@ -108,6 +108,7 @@ public final class SplitBuildAndRuntime implements Pass {
         CHECKS.put("runs `", "the start command is rewritten");
         CHECKS.put("copied too", "the extra files copied");
         CHECKS.put("another vendor or distribution release", "the app on another Java build");
+        CHECKS.put("the pip Python bundles", "the venv's own pip");
     }
 
     /** The first line: what was done and what to check; the notes go to the details (JSON, SARIF). */

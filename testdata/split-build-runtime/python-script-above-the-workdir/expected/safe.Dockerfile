@@ -1,0 +1,16 @@
+# the start command runs /ecobee/ecobee.py while the WORKDIR is /ecobee/config: the app is /ecobee
+FROM python:3.12 AS builder
+COPY *.py requirements.txt /ecobee/
+RUN python -m venv /opt/venv
+ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"
+RUN cd /ecobee && pip install -r requirements.txt && mkdir -p /ecobee/config
+WORKDIR /ecobee/config
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM python:3.12-slim
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 libmariadb3 libxml2 libxslt1.1 libjpeg62-turbo libpng16-16t64 libfreetype6 libcurl4t64 libldap2 libsasl2-2 libyaml-0-2 && rm -rf /var/lib/apt/lists/*
+ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"
+COPY --from=builder /opt/venv /opt/venv
+COPY --from=builder /ecobee /ecobee
+WORKDIR /ecobee/config
+CMD ["python", "/ecobee/ecobee.py"]
