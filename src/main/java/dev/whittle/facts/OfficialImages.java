@@ -58,15 +58,26 @@ public final class OfficialImages {
     /** The entry that describes the image as written (tag "latest" when none), or null when none does. */
     public Entry lookup(ImageRef ref) {
         if (ref.variable()) return null;
-        String tag = ref.tagOrLatest();
-        for (Entry e : entries(ref.repository())) if (e.matches(tag)) return e;
-        return null;
+        return find(ref.repository(), ref.tagOrLatest());
     }
 
     /** Whether the tag exists for the repository (an entry matches it). */
     public boolean exists(String repository, String tag) {
-        for (Entry e : entries(repository)) if (e.matches(tag)) return true;
-        return false;
+        return find(repository, tag) != null;
+    }
+
+    /** No entry: the cache's mark for a tag that none matches. */
+    private static final Entry NONE = new Entry("", "", null, null, null, null, null, null, null, null);
+
+    /** Answers by repository and tag: a batch asks about the same few hundred tags thousands of times. */
+    private final Map<String, Entry> found = new ConcurrentHashMap<>();
+
+    private Entry find(String repository, String tag) {
+        Entry e = found.computeIfAbsent(repository + ":" + tag, k -> {
+            for (Entry x : entries(repository)) if (x.matches(tag)) return x;
+            return NONE;
+        });
+        return e == NONE ? null : e;
     }
 
     /** Whether whittle has entries for the repository at all. */
