@@ -11,7 +11,7 @@ public class SplitStats { public static void main(String[] a) throws Exception {
     Dockerfile d; try { d = DockerfileReader.read(Files.readAllBytes(f)); } catch (SyntaxError e) { return; }
     if (d.stages().size() != 1) { multi.incrementAndGet(); return; }
     single.incrementAndGet();
-    String lang = Toolchain.detect(StageFacts.of(d.stages().get(0)));
+    String lang = Toolchain.detect(StageFacts.of(d.stages().get(0), null)) /* the language needs no working directory */;
     if (lang == null) { unknown.incrementAndGet(); return; }
     SplitPlanner.Decision dec = SplitPlanner.decide(d, BuildContext.none(), Knowledge.shipped(), level);
     if (dec.split() != null) {

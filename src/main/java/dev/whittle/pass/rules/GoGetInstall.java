@@ -112,13 +112,8 @@ public final class GoGetInstall implements Pass {
         if (installed.isEmpty()) return null;
         // a later `go install path` of the same paths (no version) is redundant now, and fails outside a module
         for (int k = firstGet + 1; k < steps.size(); k++) {
-            Step s = steps.get(k);
-            if (s.compound() || s.commands().size() != 1) continue;
-            SimpleCommand c = s.commands().get(0);
-            if (Commands.isProgram(c, "go") && c.words().size() >= 3 && "install".equals(c.words().get(1).literal())
-                    && installed.containsAll(c.args().subList(1, c.args().size()))) {
-                script.removeStep(k);
-            }
+            // the same test that let usesSources pass over it (flags such as -trimpath do not change what it is)
+            if (redundantInstall(steps.get(k), installed)) script.removeStep(k);
         }
         return Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(),
                 "`go get` of a program → `go install path@latest` (go get no longer installs since Go 1.17; "
