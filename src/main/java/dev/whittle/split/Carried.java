@@ -73,6 +73,11 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
                 continue; // an empty directory above one the runtime receives: that copy makes it
             }
             if (extra.stream().anyMatch(c -> Effect.under(p, c.from()))) continue;
+            if (e.detail().startsWith("ln ")) {
+                // COPY --from follows a link: the runtime would get a copy of its target (or fail on a dead link)
+                return refuse("`" + (e.detail().length() <= 40 ? e.detail() : e.detail().substring(0, 37) + "...")
+                        + "` makes a link, which COPY --from would copy as its target");
+            }
             extra.removeIf(c -> Effect.under(c.from(), p));
             // files written above a planned copy (make install into /opt/app, the artifact in /opt/app/bin): the
             // whole tree goes, and brings the planned file with it

@@ -104,6 +104,9 @@ public final class AptNoInstallRecommends implements Pass {
                     ? " (its suites left the mirrors)" : ""));
         }
         Map<String, String> added = new LinkedHashMap<>(); // package that matters -> a package that recommends it
+        // each named package goes on the install of the package that recommends it: a command between two installs
+        // (apt-key after gpg-agent) may need it already
+        Map<SimpleCommand, List<String>> addedTo = new java.util.IdentityHashMap<>();
         for (SimpleCommand c : installs) {
             List<String> names = new ArrayList<>();
             boolean after = false;
@@ -125,16 +128,18 @@ public final class AptNoInstallRecommends implements Pass {
                             + "source?), so what it recommends is not known");
                 }
                 for (String m : dropped) {
-                    if (!names.contains(m) && !installedBefore.contains(m)) added.putIfAbsent(m, name);
+                    if (!names.contains(m) && !installedBefore.contains(m) && added.putIfAbsent(m, name) == null) {
+                        addedTo.computeIfAbsent(c, x -> new ArrayList<>()).add(m);
+                    }
                 }
             }
         }
         for (SimpleCommand c : installs) {
             script.insertAfter(Commands.subcommand(c, INSTALL), "--no-install-recommends");
         }
-        if (!added.isEmpty()) {
-            SimpleCommand last = installs.get(installs.size() - 1);
-            script.insertAfter(last.words().get(last.words().size() - 1), String.join(" ", added.keySet()));
+        for (SimpleCommand c : installs) {
+            List<String> mine = addedTo.get(c);
+            if (mine != null) script.insertAfter(c.words().get(c.words().size() - 1), String.join(" ", mine));
         }
         List<String> details = new ArrayList<>();
         for (Map.Entry<String, String> e : added.entrySet()) {

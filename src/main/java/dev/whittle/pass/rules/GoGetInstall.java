@@ -148,7 +148,8 @@ public final class GoGetInstall implements Pass {
      * import paths: with `go install path@version` the sources go to the module cache, not $GOPATH/src.
      */
     private static String usesSources(Dockerfile file, Instruction run, List<Step> steps, int get, List<String> paths) {
-        List<String> needles = new ArrayList<>(List.of("$GOPATH/src", "${GOPATH}/src", "/go/src/"));
+        // a later cd or WORKDIR into a path named by a variable (cd ${PROJECT_ROOT}) may be the GOPATH source too
+        List<String> needles = new ArrayList<>(List.of("$GOPATH/src", "${GOPATH}/src", "/go/src/", "cd $", "cd \"$", "WORKDIR $"));
         List<String> bare = new ArrayList<>();
         for (String p : paths) bare.add(p.replaceAll("@.*", "").replaceAll("/\\.\\.\\.$", ""));
         needles.addAll(bare);
