@@ -286,16 +286,10 @@ final class CommandEffects {
         }
     }
 
-    /** A word's variables replaced from the environment and one level of quotes removed; null when one is not set. */
+    /** A word's variables replaced from the environment and its quotes removed; null when one is not set. */
     private static String expand(String word, Map<String, String> env) {
-        String w = word;
-        if (w.contains("$")) {
-            for (Map.Entry<String, String> e : env.entrySet()) {
-                w = w.replace("${" + e.getKey() + "}", e.getValue()).replace("$" + e.getKey(), e.getValue());
-                if (w.length() > 4096) return null;
-            }
-            if (w.contains("$")) return null;
-        }
+        String w = StageFacts.expand(word, env);
+        if (w == null) return null;
         w = w.replace("\"", "").replace("'", "");
         return w.isEmpty() ? null : w;
     }

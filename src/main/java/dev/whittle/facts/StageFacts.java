@@ -81,10 +81,24 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
      * written.
      */
     public static String unquote(String value) {
-        if (value.length() >= 2 && (value.matches("\"[^\"\\\\$`]*\"") || value.matches("'[^']*'"))) {
-            return value.substring(1, value.length() - 1);
+        return oneQuotedWord(value) ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** The word with the environment's variables replaced; null when one is not set or it grows beyond a path. */
+    public static String expand(String word, Map<String, String> env) {
+        String p = word;
+        if (!p.contains("$")) return p;
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            p = p.replace("${" + e.getKey() + "}", e.getValue()).replace("$" + e.getKey(), e.getValue());
+            // values that name later ones can double at every step (2^40 characters from 40 short lines)
+            if (p.length() > MAX_PATH) return null;
         }
-        return value;
+        return p.contains("$") ? null : p;
+    }
+
+    /** Whether the value is one quoted word whose quotes both ENV forms remove alike ('a b', "a b" without escapes). */
+    public static boolean oneQuotedWord(String value) {
+        return value.length() >= 2 && (value.matches("\"[^\"\\\\$`]*\"") || value.matches("'[^']*'"));
     }
 
     /** Longer than any path a system takes: a working directory that expands beyond it is not known. */
@@ -97,14 +111,8 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
         if (p.length() >= 2 && (p.startsWith("\"") && p.endsWith("\"") || p.startsWith("'") && p.endsWith("'"))) {
             p = p.substring(1, p.length() - 1);
         }
-        if (p.contains("$")) {
-            for (Map.Entry<String, String> e : env.entrySet()) {
-                p = p.replace("${" + e.getKey() + "}", e.getValue()).replace("$" + e.getKey(), e.getValue());
-                // values that name later ones can double at every step (2^40 characters from 40 short lines)
-                if (p.length() > MAX_PATH) return null;
-            }
-            if (p.contains("$")) return null;
-        }
+        p = expand(p, env);
+        if (p == null) return null;
         if (p.isEmpty() || dir == null && !p.startsWith("/")) return dir;
         String joined = p.startsWith("/") ? p : (dir.endsWith("/") ? dir : dir + "/") + p;
         List<String> parts = new ArrayList<>();

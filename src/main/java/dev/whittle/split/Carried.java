@@ -50,7 +50,7 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
         List<String> notes = new ArrayList<>();
         for (Effect e : effects.effects()) {
             if (e.kind() != Kind.UNKNOWN) continue;
-            String command = e.detail().length() <= 50 ? e.detail() : e.detail().substring(0, 47) + "...";
+            String command = dev.whittle.facts.Commands.shorten(e.detail(), 50);
             return refuse("`" + command + "` may write files the app needs at run time, and whittle cannot tell which");
         }
         List<Copy> copies = new ArrayList<>();
@@ -75,7 +75,7 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
             if (extra.stream().anyMatch(c -> Effect.under(p, c.from()))) continue;
             if (e.detail().startsWith("ln ")) {
                 // COPY --from follows a link: the runtime would get a copy of its target (or fail on a dead link)
-                return refuse("`" + (e.detail().length() <= 40 ? e.detail() : e.detail().substring(0, 37) + "...")
+                return refuse("`" + dev.whittle.facts.Commands.shorten(e.detail(), 40)
                         + "` makes a link, which COPY --from would copy as its target");
             }
             extra.removeIf(c -> Effect.under(c.from(), p));
@@ -130,7 +130,7 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
     private static String madeBy(StageEffects effects, String path) {
         for (Effect e : effects.effects()) {
             if (e.writes() && path.equals(e.path())) {
-                return e.detail().length() <= 60 ? e.detail() : e.detail().substring(0, 57) + "...";
+                return dev.whittle.facts.Commands.shorten(e.detail(), 60);
             }
         }
         return "the build";

@@ -68,7 +68,7 @@ public final class LegacyKeyValue implements Pass {
         if (value.isEmpty()) return null;
         if (!space) return value;
         // one quoted word (ENV SECRET 'a b c'): both forms remove the same quotes, so the word stays as written
-        if (value.matches("'[^']*'") || value.matches("\"[^\"\\\\`]*\"") && value.indexOf(escape) < 0) return value;
+        if (dev.whittle.facts.StageFacts.oneQuotedWord(value) && (value.startsWith("'") || value.indexOf(escape) < 0)) return value;
         if (special) return null;
         return "\"" + value + "\"";
     }
