@@ -123,7 +123,7 @@ final class CommandEffects {
             case "tar" -> tar(c, args, sh);
             case "unzip" -> {
                 String d = valueAfter(args, "-d");
-                sh.write(d != null ? d : ".", text(c));
+                unpack(sh, d != null ? d : ".", c);
             }
             case "git" -> git(c, args, sh);
             case "useradd", "adduser", "groupadd", "addgroup", "usermod" -> user(c, program, args, sh);
@@ -315,8 +315,18 @@ final class CommandEffects {
                 file = args.get(++k);
             }
         }
-        if (extract) sh.write(dir != null ? dir : ".", text(c));
+        if (extract) unpack(sh, dir != null ? dir : ".", c);
         else if (file != null && !file.equals("-")) sh.write(file, text(c));
+    }
+
+    /**
+     * An archive unpacked into a directory. Into / or /usr (the s6 overlay's /init with its execline binaries, a
+     * vendor's tree), whittle cannot tell which files the archive adds, so the write is unknown.
+     */
+    private static void unpack(Shell sh, String dir, SimpleCommand c) {
+        String p = sh.resolve(dir);
+        if (p != null && (p.equals("/") || p.equals("/usr"))) sh.unknown(text(c));
+        else sh.write(dir, text(c));
     }
 
     private static void download(SimpleCommand c, List<String> args, Shell sh, String out, String outLong, String remote,

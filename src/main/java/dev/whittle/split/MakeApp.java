@@ -22,6 +22,12 @@ final class MakeApp {
         }
         String artifact = StageFacts.resolve(f.workdir(), program, f.env());
         if (artifact == null) return Outcome.refuse("the start path `" + program + "` cannot be resolved");
+        List<String> dev = libraryHeaders(f);
+        if (!dev.isEmpty()) {
+            // apt-get purge of libfoo-dev leaves libfoo1, which the program links: the runtime stage has neither
+            return Outcome.refuse("the build installs " + dev.get(0) + (dev.size() > 1 ? " (+" + (dev.size() - 1) + " more)" : "")
+                    + ": the program may link its library, which the runtime image does not have");
+        }
         List<String> notes = new java.util.ArrayList<>(List.of("`" + program + "` is taken to be what the build produced"));
         if (in.builder() != null && in.builder().hasCompiler()) {
             // gcc and the other buildpack-deps images carry dozens of -dev libraries, and gcc its own libstdc++ in
@@ -34,6 +40,20 @@ final class MakeApp {
         }
         return Outcome.of(new Plan("c", "the program " + artifact, new Needs(false, true, null, -1),
                 List.of(new Copy(artifact, artifact)), null, c -> BuilderChanges.none(), null, c -> true, List.copyOf(notes)));
+    }
+
+    /** Header packages of the C library and the kernel: a program built with them links only the C library. */
+    private static final java.util.Set<String> LIBC_HEADERS = java.util.Set.of("libc6-dev", "libc-dev", "musl-dev",
+            "linux-libc-dev", "linux-headers", "glibc-devel", "glibc-headers", "kernel-headers", "libc6-dev-i386");
+
+    /** The library header packages (-dev, -devel) the build installs, removed again or not, besides the C library's. */
+    private static List<String> libraryHeaders(StageFacts f) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var e : dev.whittle.facts.StageEffects.of(f).all(dev.whittle.facts.Effect.Kind.INSTALLED)) {
+            String name = e.path().replaceAll("[=:].*", "");
+            if ((name.endsWith("-dev") || name.endsWith("-devel")) && !LIBC_HEADERS.contains(name) && !out.contains(name)) out.add(name);
+        }
+        return out;
     }
 
     /** The parts of the C library a program may link without bringing a library of its own. */

@@ -133,6 +133,14 @@ final class RuntimeChooser {
         out = out.replace("{major}", String.valueOf(needs.major()));
         out = out.replace("{suffix}", ref.debianRelease().isEmpty() ? "" : "-" + ref.debianRelease());
         out = out.replace(":-", ":");
-        return out.endsWith(":") ? out + "latest" : out;
+        out = out.endsWith(":") ? out + "latest" : out;
+        // a tag of an official image whittle has the facts of must be one that exists, on the release asked for
+        // (openjdk:8-jre-jessie was never published: Java 8's jessie images are tagged 8u111-jre and so on)
+        ImageRef filled = ImageRef.parse(out);
+        if (official.covers(filled.repository())) {
+            OfficialImages.Entry entry = official.lookup(filled);
+            if (entry == null || image.contains("{release}") && !release.equals(entry.release())) return null;
+        }
+        return out;
     }
 }

@@ -39,6 +39,46 @@ public final class SplitPlanner {
             + "PIPENV_.*|NPM_CONFIG_.*|YARN_.*|MAVEN_.*|MAVEN_OPTS|GRADLE_.*|CARGO_.*|RUSTUP_.*|RUSTFLAGS|DEBIAN_FRONTEND|CC|CXX|"
             + "CFLAGS|CXXFLAGS|LDFLAGS|MAKEFLAGS|PKG_CONFIG_PATH|JAVA_HOME|PATH|VIRTUAL_ENV");
     private static final Pattern SCRIPT = Pattern.compile("(?i).*\\.(sh|bash)$|sh|bash|ash|dash|zsh");
+    private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /**
+     * The source of a COPY or ADD that puts the start program in place when that source is a shell script (by its
+     * name, or by a shell's #! line in the build context): {@code COPY run.sh /usr/local/bin/run} with CMD ["run"].
+     * Null otherwise.
+     */
+    private static String copiedScript(StageFacts facts, String program, BuildContext context) {
+        List<String> places = new ArrayList<>();
+        if (program.contains("/")) {
+            String p = StageFacts.resolve(facts.workdir(), program, facts.env());
+            if (p != null) places.add(p);
+        } else {
+            for (String dir : facts.env().getOrDefault("PATH", DEFAULT_PATH).split(":")) {
+                if (dir.startsWith("/")) places.add(dir.replaceAll("/+$", "") + "/" + program);
+            }
+        }
+        String workdir = facts.startWorkdir();
+        for (Instruction i : facts.stage().instructions()) {
+            if (i.kind() == Keyword.WORKDIR) {
+                workdir = StageFacts.resolve(workdir, String.join(" ", i.command().values()), facts.env());
+            }
+            if (i.kind() != Keyword.COPY && i.kind() != Keyword.ADD || i.command().flag("from") != null) continue;
+            List<String> v = i.command().values();
+            if (v.size() < 2) continue;
+            String destWord = v.get(v.size() - 1);
+            String dest = StageFacts.resolve(workdir, destWord, facts.env());
+            if (dest == null) continue;
+            for (String src : v.subList(0, v.size() - 1)) {
+                String name = src.substring(src.replaceAll("/+$", "").lastIndexOf('/') + 1);
+                String file = destWord.endsWith("/") || v.size() > 2 ? dest.replaceAll("/+$", "") + "/" + name : dest;
+                if (!places.contains(file)) continue;
+                boolean script = SCRIPT.matcher(name).matches() || context.read(src.replaceFirst("^\\./", ""))
+                        .map(t -> t.matches("(?s)#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|a|z)?sh\\b.*")).orElse(false);
+                if (script) return src;
+            }
+        }
+        return null;
+    }
+
     private static final Set<String> INPUT_NAMES = Set.of("go.mod", "go.sum", "Cargo.toml", "Cargo.lock", "package.json",
             "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "requirements.txt", "pyproject.toml", "poetry.lock", "Pipfile",
             "Pipfile.lock", "setup.py", "setup.cfg", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
@@ -96,6 +136,11 @@ public final class SplitPlanner {
         if (SCRIPT.matcher(program).matches()) {
             return Decision.refuse("the image starts a shell script (" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
                     + "): what it runs cannot be checked");
+        }
+        String copiedScript = copiedScript(facts, argv.get(0), context);
+        if (copiedScript != null) {
+            return Decision.refuse("the image starts `" + argv.get(0) + "`, a shell script copied from " + copiedScript
+                    + ": what it runs cannot be checked");
         }
         Outcome outcome = switch (language) {
             case "go" -> GoApp.plan(in);

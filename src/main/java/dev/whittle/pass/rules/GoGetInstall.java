@@ -58,7 +58,16 @@ public final class GoGetInstall implements Pass {
                 RunScript script = RunScript.of(i, file);
                 if (script == null) continue;
                 Edit e = rewrite(file, stage, i, script, context);
-                if (e != null) edits.add(e);
+                if (e == null) continue;
+                List<Edit> later = e.rewrites() ? laterInstalls(file, stage, i, e) : List.of();
+                if (later == null) {
+                    edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), "`go get` kept: a later RUN "
+                            + "repeats it as `go install path`, which whittle cannot remove cleanly (a comment above it, "
+                            + "or steps not joined with &&)")));
+                    continue;
+                }
+                edits.add(e);
+                edits.addAll(later);
             }
         }
         return edits;
@@ -95,7 +104,7 @@ public final class GoGetInstall implements Pass {
             } else if ("off".equals(goModule(stage, c))) {
                 why = "GO111MODULE=off: GOPATH mode has no path@version";
             } else {
-                String user = usesSources(file, i, script.script().steps(), k, paths);
+                String user = usesSources(file, stage, i, script.script().steps(), k, paths);
                 if (user != null) why = "a later step uses the sources it put in GOPATH (`" + user + "`)";
             }
             if (why != null) {
@@ -118,6 +127,42 @@ public final class GoGetInstall implements Pass {
         return Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(),
                 "`go get` of a program → `go install path@latest` (go get no longer installs since Go 1.17; "
                         + "pin a version for reproducible builds)"));
+    }
+
+    /**
+     * The later RUNs of the stage that only repeat, as {@code go install path}, what the rewritten RUN now installs:
+     * without a version that fails outside a module, so they go too (a RUN with nothing else in it goes whole). The
+     * same as for such a step in the rewritten RUN itself, so that merging the RUNs first gives the same result.
+     * Null when one cannot be removed cleanly (a comment above the RUN, steps not joined with &&).
+     */
+    private static List<Edit> laterInstalls(Dockerfile file, Stage stage, Instruction run, Edit rewritten) {
+        List<String> installed = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("go install (?:-v )?((?:\\S+@\\S+ ?)+)").matcher(rewritten.newText());
+        while (m.find()) for (String p : m.group(1).trim().split(" ")) installed.add(p.replaceAll("@.*", ""));
+        List<Edit> out = new ArrayList<>();
+        boolean after = false;
+        for (Instruction i : stage.instructions()) {
+            if (i == run) {
+                after = true;
+                continue;
+            }
+            if (!after || i.kind() != Keyword.RUN || !RunScript.mentions(i, "go")) continue;
+            RunScript script = RunScript.of(i, file);
+            if (script == null) continue;
+            List<Step> steps = script.script().steps();
+            List<Integer> redundant = new ArrayList<>();
+            for (int k = 0; k < steps.size(); k++) if (redundantInstall(steps.get(k), installed)) redundant.add(k);
+            if (redundant.isEmpty()) continue;
+            if (redundant.size() == steps.size()) {
+                // the comment lines above a removed instruction go with it: not a comment whittle may drop here
+                if (!dev.whittle.edit.Trivia.commentBlock(i.prefix()).isEmpty()) return null;
+                out.add(Edit.remove(i, null));
+                continue;
+            }
+            for (int k = redundant.size() - 1; k >= 0; k--) if (!script.removeStep(redundant.get(k))) return null;
+            out.add(Edit.replace(i, script.text(), null));
+        }
+        return out;
     }
 
     /** Whether the step is a `go install` of paths `go get` fetched, without versions (it goes with the rewrite). */
@@ -147,7 +192,7 @@ public final class GoGetInstall implements Pass {
      * The first later step (in this RUN or after it) that names a GOPATH source directory or one of the fetched
      * import paths: with `go install path@version` the sources go to the module cache, not $GOPATH/src.
      */
-    private static String usesSources(Dockerfile file, Instruction run, List<Step> steps, int get, List<String> paths) {
+    private static String usesSources(Dockerfile file, Stage stage, Instruction run, List<Step> steps, int get, List<String> paths) {
         // a later cd or WORKDIR into a path named by a variable (cd ${PROJECT_ROOT}) may be the GOPATH source too
         List<String> needles = new ArrayList<>(List.of("$GOPATH/src", "${GOPATH}/src", "/go/src/", "cd $", "cd \"$", "WORKDIR $"));
         List<String> bare = new ArrayList<>();
@@ -167,6 +212,17 @@ public final class GoGetInstall implements Pass {
                 continue;
             }
             if (!after) continue;
+            RunScript later = i.kind() == Keyword.RUN && stage.instructions().contains(i) ? RunScript.of(i, file) : null;
+            if (later != null) {
+                // step by step, as in the RUN itself: a `go install path` of the same paths goes with the rewrite
+                String laterBody = i.command().args();
+                for (Step s : later.script().steps()) {
+                    if (redundantInstall(s, bare)) continue;
+                    String text = laterBody.substring(s.start(), s.end());
+                    for (String n : needles) if (text.contains(n)) return Commands.snippet(i, 32);
+                }
+                continue;
+            }
             for (String n : needles) if (i.command().original().contains(n)) return Commands.snippet(i, 32);
         }
         return null;

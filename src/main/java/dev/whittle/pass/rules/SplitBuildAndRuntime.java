@@ -106,15 +106,16 @@ public final class SplitBuildAndRuntime implements Pass {
         CHECKS.put("CGO_ENABLED=0", "static binary (CGO_ENABLED=0)");
         CHECKS.put("taken to be what", "that the start program is the build's");
         CHECKS.put("runs `", "the start command is rewritten");
-        CHECKS.put("copied too", "the extra files copied");
         CHECKS.put("another vendor or distribution release", "the app on another Java build");
+        CHECKS.put("copied too", "the extra files copied");
         CHECKS.put("the pip Python bundles", "the venv's own pip");
     }
 
-    /** The first line: what was done and what to check; the notes go to the details (JSON, SARIF). */
+    /**
+     * The first line: what was done and what to check; the notes go to the details (JSON, SARIF). The things to
+     * check come before the artifact's name: when both do not fit in 160 characters, the name is left out.
+     */
     private static String message(Split split) {
-        StringBuilder m = new StringBuilder("split: runtime stage on " + split.image());
-        if (m.length() + split.plan().artifact().length() < 130) m.append(" with ").append(split.plan().artifact());
         List<String> checks = new ArrayList<>();
         for (var e : CHECKS.entrySet()) {
             if (split.notes().stream().anyMatch(n -> n.startsWith(e.getKey()) || n.contains("; " + e.getKey())
@@ -122,16 +123,31 @@ public final class SplitBuildAndRuntime implements Pass {
                 checks.add(e.getValue());
             }
         }
+        String base = "split: runtime stage on " + split.image();
+        String named = base + " with " + split.plan().artifact();
+        String withName = named + checks(checks, 160 - named.length());
+        String without = base + checks(checks, 160 - base.length());
+        return withName.length() <= 160 && countShown(withName) == countShown(without) ? withName : without;
+    }
+
+    private static int countShown(String message) {
+        int at = message.indexOf("; check: ");
+        return at < 0 ? 0 : message.substring(at).split(", ").length;
+    }
+
+    /** "; check: a, b (+2 more)" with as many of the checks as fit in {@code room} characters. */
+    private static String checks(List<String> checks, int room) {
         List<String> shown = new ArrayList<>();
         for (int k = 0; k < checks.size(); k++) {
             List<String> next = new ArrayList<>(shown);
             next.add(checks.get(k));
             int left = checks.size() - k - 1;
             String text = "; check: " + String.join(", ", next) + (left > 0 ? " (+" + left + " more)" : "");
-            if (m.length() + text.length() > 160) break;
+            if (text.length() > room) break;
             shown = next;
         }
         int left = checks.size() - shown.size();
+        StringBuilder m = new StringBuilder();
         if (!shown.isEmpty()) m.append("; check: ").append(String.join(", ", shown));
         if (left > 0) {
             m.append(shown.isEmpty() ? "; " : " (+").append(left)

@@ -1,0 +1,2 @@
+#!/bin/sh
+cd /opt/app/alerts && exec python main.py
