@@ -13,7 +13,8 @@ RUN \
   wget https://storage.googleapis.com/golang/go1.12.6.linux-amd64.tar.gz && \
   tar -C /usr/local -xzf go1.12.6.linux-amd64.tar.gz && \
   ln -s /usr/local/go/bin/go /bin/go && \
-  ln -s /usr/local/go/bin/gofmt /bin/gofmt
+  ln -s /usr/local/go/bin/gofmt /bin/gofmt && \
+  rm -f go1.12.6.linux-amd64.tar.gz
 
 ENV PATH=$PATH:/usr/local/go/bin:/usr/local/acme/orders/bin
 ENV GO111MODULE=auto CGO_ENABLED=1

@@ -161,10 +161,20 @@ public final class FileRewriter {
                 // the last look before the rename: still the same regular file, with what was read
                 PosixFileAttributes now = view.readAttributes();
                 check(real, now);
-                if (!same(before, now) || !Arrays.equals(expected, readAll(dir, name))) {
-                    throw new Refused("changed since whittle read it; left as it was (run whittle again)");
+                // the file as it was stays open across the rename: an edit that lands in it between this last look
+                // and the rename (an editor truncating and writing in place) is seen after, and put back
+                try (SeekableByteChannel old = dir.newByteChannel(name, Set.<java.nio.file.OpenOption>of(StandardOpenOption.READ,
+                        LinkOption.NOFOLLOW_LINKS))) {
+                    if (!same(before, now) || !Arrays.equals(expected, readAll(old))) {
+                        throw new Refused("changed since whittle read it; left as it was (run whittle again)");
+                    }
+                    dir.move(Path.of(tmp), dir, name);
+                    byte[] after = readAll(old.position(0));
+                    if (!Arrays.equals(expected, after)) {
+                        putBack(dir, name, after, before);
+                        throw new Refused("changed since whittle read it, while it wrote; the edit was put back (run whittle again)");
+                    }
                 }
-                dir.move(Path.of(tmp), dir, name);
             } catch (IOException | RuntimeException e) {
                 try {
                     dir.deleteFile(Path.of(tmp));
@@ -210,11 +220,26 @@ public final class FileRewriter {
         while (b.hasRemaining()) out.write(b);
     }
 
-    private static byte[] readAll(SecureDirectoryStream<Path> dir, Path name) throws IOException {
-        try (SeekableByteChannel in = dir.newByteChannel(name, Set.<java.nio.file.OpenOption>of(StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
-            return Channels.newInputStream(in).readNBytes((int) BatchRun.MAX_BYTES + 1);
+    private static byte[] readAll(SeekableByteChannel in) throws IOException {
+        return Channels.newInputStream(in).readNBytes((int) BatchRun.MAX_BYTES + 1);
+    }
+
+    /** Writes the edited bytes back over whittle's file (the same way: a temporary file renamed), owner kept. */
+    private static void putBack(SecureDirectoryStream<Path> dir, Path name, byte[] edited, PosixFileAttributes original)
+            throws IOException {
+        Path tmp = Path.of(temporaryName(name.toString()));
+        try (SeekableByteChannel out = dir.newByteChannel(tmp, Set.<java.nio.file.OpenOption>of(StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
+            writeAll(out, edited);
         }
+        PosixFileAttributeView tmpView = dir.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        try {
+            keepOwner(tmpView, original);
+            tmpView.setPermissions(original.permissions());
+        } catch (IOException e) {
+            // the edit matters more than the owner: it goes back anyway
+        }
+        dir.move(tmp, dir, name);
     }
 
     /** Without secure directory streams (not Linux): the same checks by path. */

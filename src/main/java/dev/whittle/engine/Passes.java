@@ -2,6 +2,7 @@ package dev.whittle.engine;
 
 import dev.whittle.pass.Pass;
 import dev.whittle.pass.rules.AddToCopy;
+import dev.whittle.pass.rules.ArchiveRemoval;
 import dev.whittle.pass.rules.ApkNoCache;
 import dev.whittle.pass.rules.AptListsCleanup;
 import dev.whittle.pass.rules.AptNoInstallRecommends;
@@ -56,7 +57,9 @@ public final class Passes {
             new YarnCacheClean(),
             new GemNoDocument(),
             new ComposerClearCache(),
-            new GoBuildCache());
+            new GoBuildCache(),
+            // downloads: an archive goes in the RUN that unpacks it
+            new ArchiveRemoval());
 
     /** The built-in passes followed by the given ones (a .whittle.yaml's user rules). */
     public static List<Pass> with(List<Pass> more) {

@@ -207,9 +207,13 @@ final class CommandEffects {
             if (global && args.stream().anyMatch(a -> a.contains("$") || a.contains("`"))) {
                 sh.unknown(text(c)); // packages named by the shell at build time ($(cat packages)): their paths are not known
             } else if (global) {
+                List<String> packages = globalPackages(args, sub);
+                if (packages == null) {
+                    sh.unknown(text(c)); // a git, URL or path spec, or an option whittle does not know: names unknown
+                    return;
+                }
                 String prefix = sh.env.getOrDefault("NPM_CONFIG_PREFIX", "/usr/local");
-                for (String a : args) {
-                    if (a.startsWith("-") || a.equals(sub)) continue;
+                for (String a : packages) {
                     String pkg = a.startsWith("@") ? a.replaceAll("(?<=.)@[^/]*$", "") : a.replaceAll("@.*", "");
                     sh.add(Kind.MODULES, prefix + "/lib/node_modules/" + pkg, text(c));
                 }
@@ -222,6 +226,50 @@ final class CommandEffects {
         } else if (!Set.of("cache", "config", "set", "version", "-v", "--version", "view", "ls", "list", "audit", "whoami", "").contains(sub)) {
             sh.unknown(text(c));
         }
+    }
+
+    /** npm options that take the next word as their value (unless written with =). */
+    private static final Set<String> NPM_VALUE_OPTIONS = Set.of("--loglevel", "--registry", "--prefix", "--cache", "--tag",
+            "--userconfig", "--globalconfig", "--only", "--also", "--proxy", "--https-proxy", "--ca", "--cafile", "--user",
+            "--scope", "--target", "--target_arch", "--arch", "--platform", "--runtime", "--python", "--build-from-source");
+
+    /** npm options that are switches; each may be followed by true or false (or always, for --color), which it takes. */
+    private static final Set<String> NPM_SWITCHES = Set.of("-g", "--global", "-q", "--quiet", "-s", "--silent", "-d", "-dd",
+            "--verbose", "--production", "--unsafe-perm", "--no-optional", "--no-audit", "--no-fund", "--no-save", "--save",
+            "-S", "--force", "-f", "--color", "--no-color", "--no-progress", "--progress", "--no-package-lock",
+            "--ignore-scripts", "--no-update-notifier", "--update-notifier", "--audit", "--fund", "--legacy-peer-deps",
+            "--no-shrinkwrap", "--no-bin-links", "--prefer-offline", "--unicode", "--no-unicode", "--spin", "--no-spin",
+            "--allow-root", "--omit=dev", "--save-exact", "-E");
+
+    /**
+     * The package names of an {@code npm install -g}, or null when an argument is not a registry name
+     * ({@code git+https://...}, {@code ./tools}, a tarball) or an option is not one whittle knows (its value could
+     * be taken for a package: {@code --color false}, {@code --loglevel warn}).
+     */
+    static List<String> globalPackages(List<String> args, String sub) {
+        List<String> out = new ArrayList<>();
+        boolean subSeen = false;
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a.startsWith("-")) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (NPM_VALUE_OPTIONS.contains(name)) {
+                    if (!a.contains("=")) k++;
+                } else if (NPM_SWITCHES.contains(name) || NPM_SWITCHES.contains(a)) {
+                    if (!a.contains("=") && k + 1 < args.size() && args.get(k + 1).matches("true|false|always")) k++;
+                } else {
+                    return null;
+                }
+                continue;
+            }
+            if (!subSeen && a.equals(sub)) {
+                subSeen = true;
+                continue;
+            }
+            if (!a.matches("(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*(@[A-Za-z0-9._^~<>=*|+-]+)?")) return null;
+            out.add(a);
+        }
+        return out;
     }
 
     private static void user(SimpleCommand c, String program, List<String> args, Shell sh) {

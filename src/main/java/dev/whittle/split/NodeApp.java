@@ -103,7 +103,16 @@ final class NodeApp {
         if (dir == null) return null;
         boolean filled = effects.effects().stream().anyMatch(e -> (e.kind() == Effect.Kind.COPIED
                 || e.kind() == Effect.Kind.BUILT) && Effect.under(e.path(), dir) && !"/".equals(e.path()));
-        if (filled) return dir;
+        if (filled) {
+            // sources copied above the WORKDIR (ADD . /srv/app, then WORKDIR /srv/app/server): the app is the copied
+            // tree, which the server may read from (require('../'))
+            String top = dir;
+            for (Effect e : effects.effects()) {
+                boolean sources = e.kind() == Effect.Kind.COPIED || e.kind() == Effect.Kind.WRITTEN && e.detail().startsWith("git ");
+                if (sources && e.path() != null && !e.path().equals("/") && Effect.under(top, e.path())) top = e.path();
+            }
+            return top;
+        }
         java.util.Set<String> installs = new java.util.LinkedHashSet<>();
         for (Effect e : effects.all(Effect.Kind.BUILT)) {
             String d = e.detail();

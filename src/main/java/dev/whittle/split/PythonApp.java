@@ -71,6 +71,14 @@ final class PythonApp {
             return Outcome.refuse("the image has Python " + (in.languageVersion().isEmpty() ? "of an unknown version"
                     : in.languageVersion()) + ", and only Python 3 has the venv module that would gather the packages");
         }
+        if (venv == null && dev.whittle.facts.Versions.compare(in.languageVersion(), "3.7") < 0) {
+            // ensurepip of Python 3.6 and older bundles pip 18.1 or older: it knows only manylinux1 wheels, and the
+            // packages that ship newer wheels (cryptography, bcrypt) then build from source, where the image's pip
+            // installed a wheel
+            return Outcome.refuse("the image has Python " + (in.languageVersion().isEmpty() ? "of an unknown version"
+                    : in.languageVersion()) + ": a virtual environment gets the pip it bundles (18.1 or older), which finds "
+                    + "fewer wheels than the image's");
+        }
         if (venv == null) {
             // pip's console scripts and packages go to the venv, not to /usr/local: a start command or carried line
             // that names them there would find nothing

@@ -1,6 +1,7 @@
 package dev.whittle.split;
 
 import dev.whittle.facts.BuildContext;
+import dev.whittle.facts.Commands;
 import dev.whittle.facts.ImageRef;
 import dev.whittle.facts.StageFacts;
 import dev.whittle.facts.StageEffects;
@@ -39,6 +40,56 @@ public final class SplitPlanner {
             + "PIPENV_.*|NPM_CONFIG_.*|YARN_.*|MAVEN_.*|MAVEN_OPTS|GRADLE_.*|CARGO_.*|RUSTUP_.*|RUSTFLAGS|DEBIAN_FRONTEND|CC|CXX|"
             + "CFLAGS|CXXFLAGS|LDFLAGS|MAKEFLAGS|PKG_CONFIG_PATH|JAVA_HOME|PATH|VIRTUAL_ENV");
     private static final Pattern SCRIPT = Pattern.compile("(?i).*\\.(sh|bash)$|sh|bash|ash|dash|zsh");
+    /**
+     * Configuration of a tool, by where it lives, and the packages that bring the tool. A build that writes it means
+     * the tool runs later; the full language images have some of these tools (openssh-client and git in
+     * buildpack-deps), so they may come from the base image rather than from the build's installs.
+     */
+    private static final Map<String, List<String>> TOOL_CONFIG = Map.of(
+            "/etc/ssh", List.of("openssh-client", "openssh-server", "openssh", "ssh", "openssh-clients"),
+            "/etc/gitconfig", List.of("git", "git-core"),
+            "/etc/wgetrc", List.of("wget"),
+            "/etc/nginx", List.of("nginx", "nginx-light", "nginx-full", "nginx-extras"),
+            "/etc/apache2", List.of("apache2"),
+            "/etc/supervisor", List.of("supervisor"),
+            "/etc/supervisord.conf", List.of("supervisor"),
+            "/etc/mysql", List.of("mysql-client", "default-mysql-client", "mariadb-client", "mysql-server", "mariadb-server"));
+
+    /**
+     * Why the runtime would get a tool's configuration (an extra copy) without the tool (ssh_config that a build
+     * changed, on a slim image without openssh-client), or null.
+     */
+    private static String configWithoutItsTool(Carried carried, Set<String> runtimePackages) {
+        for (Copy c : carried.copies()) {
+            for (var e : TOOL_CONFIG.entrySet()) {
+                if (!Effect.under(c.from(), e.getKey()) && !Effect.under(e.getKey(), c.from())) continue;
+                if (c.from().equals("/etc") || c.from().equals("/")) continue; // the whole of /etc: not one tool's
+                if (e.getValue().stream().noneMatch(runtimePackages::contains)) {
+                    return "the build configures " + e.getKey() + ", but the runtime image would not have "
+                            + e.getValue().get(0) + ", which reads it";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Programs that start the program after their options: an init for containers, or a user switch. */
+    private static final Set<String> INITS = Set.of("dumb-init", "tini", "tini-static", "catatonit", "gosu", "su-exec");
+
+    /** The start command after the inits in front of it (their options, and the user of gosu and su-exec). */
+    static List<String> behindInit(List<String> argv) {
+        List<String> rest = argv;
+        while (!rest.isEmpty() && INITS.contains(rest.get(0).substring(rest.get(0).lastIndexOf('/') + 1))) {
+            boolean user = rest.get(0).endsWith("gosu") || rest.get(0).endsWith("su-exec");
+            int k = 1;
+            while (k < rest.size() && rest.get(k).startsWith("-") && !rest.get(k).equals("--")) k++;
+            if (k < rest.size() && rest.get(k).equals("--")) k++;
+            if (user) k++;
+            rest = rest.subList(Math.min(k, rest.size()), rest.size());
+        }
+        return rest;
+    }
+
     private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     /**
@@ -137,6 +188,16 @@ public final class SplitPlanner {
             return Decision.refuse("the image starts a shell script (" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
                     + "): what it runs cannot be checked");
         }
+        List<String> wrapped = behindInit(argv);
+        if (wrapped != argv) {
+            // an init in front (dumb-init, tini, gosu USER): what it starts is checked as the start program
+            if (wrapped.isEmpty()) return Decision.refuse("the image starts " + argv.get(0) + " without a program whittle can read");
+            String inner = wrapped.get(0).substring(wrapped.get(0).lastIndexOf('/') + 1);
+            if (SCRIPT.matcher(inner).matches() || copiedScript(facts, wrapped.get(0), context) != null) {
+                return Decision.refuse("the image starts a shell script (" + Commands.shorten(String.join(" ", argv), 60)
+                        + "): what it runs cannot be checked");
+            }
+        }
         String copiedScript = copiedScript(facts, argv.get(0), context);
         if (copiedScript != null) {
             return Decision.refuse("the image starts `" + argv.get(0) + "`, a shell script copied from " + copiedScript
@@ -192,6 +253,8 @@ public final class SplitPlanner {
                     + "runtime packages on " + (release == null ? "its release" : release));
         }
         runtimePackages.addAll(fullLibs);
+        String unread = configWithoutItsTool(carried, runtimePackages);
+        if (unread != null) return Decision.refuse(unread);
         String source = thirdPartyPackage(effects, runtimePackages);
         if (source != null) return Decision.refuse(source);
         boolean shell = facts.start().needsShell();
@@ -256,7 +319,20 @@ public final class SplitPlanner {
         String name = root ? null : user.split(":")[0];
         boolean sameImageLine = ImageRef.parse(choice.image()).repository().equals(image.repository());
         boolean created = name != null && effects.all(Effect.Kind.USER).stream().anyMatch(e -> e.path().equals(name));
-        if (name != null && !name.matches("\\d+|nobody|nonroot") && (created || !sameImageLine)) {
+        // a COPY --chown by the name of a user or group the build made (the image itself runs as root): the runtime
+        // stage must know the name, or the COPY fails
+        String owner = null;
+        for (Copy c : copies) {
+            if (c.chown() == null) continue;
+            for (String part : c.chown().split(":")) {
+                if (!part.matches("\\d+|root") && effects.all(Effect.Kind.USER).stream().anyMatch(e -> e.path().equals(part))) owner = part;
+            }
+        }
+        if (name == null && owner != null) {
+            copies.add(0, new Copy("/etc/group", "/etc/group"));
+            copies.add(0, new Copy("/etc/passwd", "/etc/passwd"));
+            notes.add("user " + owner + ", made by the build and owner of copied files, comes with the builder's /etc/passwd and /etc/group");
+        } else if (name != null && !name.matches("\\d+|nobody|nonroot") && (created || !sameImageLine)) {
             // first: a COPY --chown names the user, and the runtime stage must know it by then
             copies.add(0, new Copy("/etc/group", "/etc/group"));
             copies.add(0, new Copy("/etc/passwd", "/etc/passwd"));
@@ -333,7 +409,9 @@ public final class SplitPlanner {
             return List.of();
         }
         String requirements = String.join("\n", context.files().stream()
-                .filter(f -> f.matches("(.*/)?(requirements[^/]*\\.txt|Pipfile|pyproject\\.toml|setup\\.py|setup\\.cfg)"))
+                .filter(f -> f.matches(language.equals("node") ? "(.*/)?package\\.json"
+                        : "(.*/)?(requirements[^/]*\\.txt|Pipfile|pyproject\\.toml|setup\\.py|setup\\.cfg)"))
+                .filter(f -> !f.contains("node_modules/"))
                 .map(f -> context.read(f).orElse("")).toList()).toLowerCase(java.util.Locale.ROOT);
         List<String> devs = new ArrayList<>();
         List<String> named = new ArrayList<>();
@@ -356,7 +434,8 @@ public final class SplitPlanner {
             if (found == null) return null;
             libs.addAll(found);
         }
-        notes.add((requirements.isEmpty() ? "no requirements in a build context to read: " : "the requirements name "
+        notes.add((requirements.isEmpty() ? "no " + (language.equals("node") ? "package.json" : "requirements")
+                + " in a build context to read: " : "the " + (language.equals("node") ? "dependencies" : "requirements") + " name "
                 + String.join(", ", named) + ": ") + "the runtime gets the libraries " + image.shown() + " has for them ("
                 + String.join(" ", libs) + ")");
         return new ArrayList<>(libs);

@@ -121,6 +121,8 @@ public final class AptNoInstallRecommends implements Pass {
                 if (v.startsWith("-")) continue;
                 names.add(v.replaceAll("[=<>~].*", "").replaceAll(":[a-z0-9]+$", ""));
             }
+            String server = serverDropped(names);
+            if (server != null) return finding(i, server);
             for (String name : names) {
                 List<String> dropped = distro.droppedThatMatter(name);
                 if (dropped == null) {
@@ -161,6 +163,23 @@ public final class AptNoInstallRecommends implements Pass {
             joined = String.join(" ", first) + " and " + (added.size() - 4) + " more (see the details)";
         }
         return m.append(joined).toString();
+    }
+
+    /**
+     * A web server that an install brings only as a recommendation: Debian's and Ubuntu's {@code php} (and phpX.Y)
+     * Depends on {@code libapache2-mod-phpX.Y | phpX.Y-fpm | phpX.Y-cgi}, and libapache2-mod-php Recommends apache2
+     * (bookworm: libapache2-mod-php8.2). Without the recommendation only apache2-bin comes: no configuration, no
+     * apache2ctl, mod_php never enabled. Whether the image serves PHP through Apache is not known from the install,
+     * so the recommends are kept. Null when the install names the server or another PHP runtime.
+     */
+    private static String serverDropped(List<String> names) {
+        boolean modPhp = false;
+        for (String n : names) {
+            if (n.equals("apache2") || n.matches("php[0-9.]*-(fpm|cgi)")) return null;
+            if (n.matches("php[0-9.]*|libapache2-mod-php[0-9.]*")) modPhp = true;
+        }
+        return modPhp ? "recommends kept: php brings Apache's mod_php, which recommends apache2 (the web server); name "
+                + "apache2, or php-fpm, to say which the image needs" : null;
     }
 
     private static boolean recommendsOff(SimpleCommand c) {
