@@ -247,7 +247,7 @@ public final class SplitPlanner {
             }
             runtimePackages.addAll(libs);
         }
-        List<String> fullLibs = fullImageLibraries(plan.language(), image, knowledge, context, distro, notes);
+        List<String> fullLibs = fullImageLibraries(plan.language(), image, knowledge, context, distro, effects, notes);
         if (fullLibs == null) {
             return Decision.refuse(image.shown() + " has libraries its slim variant lacks, and whittle cannot name their "
                     + "runtime packages on " + (release == null ? "its release" : release));
@@ -401,7 +401,8 @@ public final class SplitPlanner {
      * package facts cannot name them.
      */
     private static List<String> fullImageLibraries(String language, ImageRef image, Knowledge knowledge, BuildContext context,
-                                                   dev.whittle.facts.Distro distro, List<String> notes) {
+                                                   dev.whittle.facts.Distro distro, StageEffects effects,
+                                                   List<String> notes) {
         var official = knowledge.facts().images().lookup(image);
         Map<String, List<String>> table = knowledge.packages().fullImageLibraries(language);
         if (table.isEmpty() || official == null || !"debian".equals(official.family())
@@ -413,6 +414,19 @@ public final class SplitPlanner {
                         : "(.*/)?(requirements[^/]*\\.txt|Pipfile|pyproject\\.toml|setup\\.py|setup\\.cfg)"))
                 .filter(f -> !f.contains("node_modules/"))
                 .map(f -> context.read(f).orElse("")).toList()).toLowerCase(java.util.Locale.ROOT);
+        if (language.equals("node")) {
+            // the packages an `npm install -g` names are known too; with no local install they are all there is
+            List<String> global = new ArrayList<>();
+            boolean local = false;
+            for (Effect e : effects.effects()) {
+                if (e.kind() == Effect.Kind.MODULES && e.path().contains("/lib/node_modules/")) {
+                    global.add(e.path().substring(e.path().indexOf("/lib/node_modules/") + "/lib/node_modules/".length()));
+                }
+                if (e.kind() == Effect.Kind.BUILT && e.detail().matches("(npm|yarn|pnpm)( .*)?")) local = true;
+            }
+            if (!global.isEmpty() && !requirements.isEmpty()) requirements += "\n" + String.join("\n", global);
+            else if (!global.isEmpty() && !local) requirements = String.join("\n", global);
+        }
         List<String> devs = new ArrayList<>();
         List<String> named = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : table.entrySet()) {
