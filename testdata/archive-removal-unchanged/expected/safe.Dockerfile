@@ -14,3 +14,5 @@ RUN for v in 1 2; do curl -fsSLO https://example.com/f-$v.tgz; done
 RUN curl -fsSLO https://example.com/g.tgz && tar xzf g.tgz && cp g.tgz /srv/
 # only checked, never unpacked: the archive may be what the image is for
 RUN curl -fsSLO https://example.com/h.tgz && echo "0123abcd  h.tgz" | sha256sum -c -
+# an exit ends the shell before anything appended
+RUN wget -O /tmp/m.tgz https://example.com/m.tgz && tar xzf /tmp/m.tgz -C /tmp && make -C /tmp/m; exit 0

@@ -219,9 +219,15 @@ public final class RunScript {
         return text.substring(map().start(bodyStart), end);
     }
 
-    /** Whether the script can take a command appended after it (no trailing `;`, `&` or comment). */
+    /**
+     * Whether the script can take a command appended after it (no trailing `;`, `&` or comment), and the command
+     * would run: not after an {@code exit} at the top level ({@code make; exit 0}), which ends the shell first.
+     */
     public boolean canAppend() {
         Step last = script.steps().get(script.steps().size() - 1);
+        for (Step s : script.steps()) {
+            if (!s.compound() && s.commands().size() == 1 && "exit".equals(s.commands().get(0).name())) return false;
+        }
         return script.text().substring(last.end()).isBlank();
     }
 

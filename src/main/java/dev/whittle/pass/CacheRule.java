@@ -146,7 +146,7 @@ public abstract class CacheRule implements Pass {
             String cleanup = cleanup(ctx);
             if (cleanup == null) return null;
             if (!script.canAppend()) {
-                return Change.finding(id, i.line(), i.endLine(), "cache kept: the RUN ends in `;`, `&` or a comment, so "
+                return Change.finding(id, i.line(), i.endLine(), "cache kept: the RUN ends in `;`, `&`, a comment or an `exit`, so "
                         + "whittle cannot append the cleanup").withDetails(List.of("the cleanup: " + cleanup));
             }
             script.append(cleanup);

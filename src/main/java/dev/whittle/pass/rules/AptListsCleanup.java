@@ -106,7 +106,7 @@ public final class AptListsCleanup implements Pass {
             if (!script.canAppend()) {
                 allFixed = false;
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
-                        "apt lists kept: the RUN ends in `;`, `&` or a comment, so whittle cannot append `" + CLEANUP
+                        "apt lists kept: the RUN ends in `;`, `&`, a comment or an `exit`, so whittle cannot append `" + CLEANUP
                                 + "`")));
                 continue;
             }

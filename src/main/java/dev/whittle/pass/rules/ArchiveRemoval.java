@@ -141,7 +141,7 @@ public final class ArchiveRemoval implements Pass {
         }
         if (!script.canAppend()) {
             return Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(), "archive kept: the RUN ends "
-                    + "in `;`, `&` or a comment, so whittle cannot append the removal"));
+                    + "in `;`, `&`, a comment or an `exit`, so whittle cannot append the removal"));
         }
         List<String> files = new ArrayList<>();
         // the first line names the files when they fit; the rm itself is in the diff
