@@ -8,3 +8,6 @@ RUN apt-get update
 RUN apt-get install -y --no-install-recommends make && rm -rf /var/lib/apt/lists/*
 # hadolint ignore=DL3009
 RUN apt-get update && apt-get install -y --no-install-recommends jq
+# a later purge by pattern is matched against the lists: reported, not changed
+RUN apt-get update && apt-get install -y --no-install-recommends default-jre-headless
+RUN apt-get purge -y mysql* && apt-get autoremove -y

@@ -99,6 +99,9 @@ public final class AptListsCleanup implements Pass {
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(), needer.script()
                         ? "apt lists kept: a later RUN (`" + Commands.snippet(needer.run(), 40) + "`) runs a script, which "
                                 + "may install with apt"
+                        : needer.pattern()
+                        ? "apt lists kept: a later RUN (`" + Commands.snippet(needer.run(), 40) + "`) removes packages by a "
+                                + "pattern, which apt matches against the lists"
                         : "apt lists kept: a later RUN (`" + Commands.snippet(needer.run(), 40) + "`) installs before its own "
                                 + "update; merge the RUNs, then the lists can go")));
                 continue;
@@ -163,7 +166,11 @@ public final class AptListsCleanup implements Pass {
     }
 
     /** A later RUN that reads the lists left behind, and whether it does so through a script whittle cannot read. */
-    private record Needer(Instruction run, boolean script) {}
+    private record Needer(Instruction run, boolean script, boolean pattern) {
+        Needer(Instruction run, boolean script) {
+            this(run, script, false);
+        }
+    }
 
     /**
      * The first of the RUNs that installs with apt before fetching the lists itself, or runs a script (a copied
@@ -223,6 +230,12 @@ public final class AptListsCleanup implements Pass {
         for (SimpleCommand c : s.script().commands()) {
             if (isApt(c) && Commands.subcommand(c, Set.of("update")) != null) return FRESH;
             if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return new Needer(i, false);
+            // a remove or purge by pattern (mysql*, ^php.*) is matched against every package the lists know: without
+            // them nothing matches and apt-get stops with "Unable to locate package"
+            if (isApt(c) && dev.whittle.facts.Packages.removes(c)
+                    && c.args().stream().anyMatch(a -> !a.startsWith("-") && a.matches(".*[*?\\[\\]^$].*"))) {
+                return new Needer(i, false, true);
+            }
             if (Commands.isProgram(c, "apt-cache")) return new Needer(i, false);
             if (Commands.runsScript(c)) return new Needer(i, true);
         }

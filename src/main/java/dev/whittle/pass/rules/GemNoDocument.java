@@ -79,6 +79,17 @@ public final class GemNoDocument extends CacheRule {
         return "--no-document not added: which RubyGems runs here is not known (the option needs RubyGems 2.0)";
     }
 
+    /**
+     * The official ruby images write {@code install: --no-document} to /usr/local/etc/gemrc (docker-library/ruby, in
+     * every image from Ruby 2.3 on): there the flag changes nothing, and saying it saves something would mislead.
+     */
+    @Override
+    protected boolean cacheOff(Context ctx) {
+        var official = ctx.pass().knowledge().facts().images().lookup(dev.whittle.facts.ImageRef.parse(ctx.stage().baseImage()));
+        return official != null && "ruby".equals(official.repository()) && official.version() != null
+                && dev.whittle.facts.ToolVersions.atLeast(official.version(), "2.3");
+    }
+
     @Override
     protected String reasonWhenNone(Context ctx) {
         for (SimpleCommand c : ctx.script().script().commands()) {

@@ -64,10 +64,23 @@ public final class ProfileExport implements Pass {
                 }
             }
             if (exports.isEmpty()) continue;
-            String env = "ENV " + String.join(" ", exports);
+            // the shell expands ~ and $HOME; ENV does not (it knows only the Dockerfile's own ENV and ARG): the home
+            // is written out, root's, or the ENV is not spelled out when a USER may have changed it
+            boolean user = file.instructions().stream().anyMatch(x -> x.kind() == dev.whittle.tree.Keyword.USER
+                    && x.line() < i.line());
+            List<String> spelled = new ArrayList<>();
+            for (String e : exports) {
+                String v = e.replaceAll("(^[A-Za-z_][A-Za-z0-9_]*=|:)~(?=/|$|:)", "$1/root")
+                        .replaceAll("\\$\\{?HOME\\}?(?=/|$|:)", "/root");
+                spelled.add(v);
+            }
+            boolean homeNamed = !spelled.equals(exports);
+            String env = "ENV " + String.join(" ", homeNamed && user ? exports : spelled);
             edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
                     "exports written to " + target + " are not seen by later RUNs or CMD; use "
-                            + (env.length() <= 60 ? env : "ENV instead")).withDetails(List.of("the ENV: " + env))));
+                            + (env.length() <= 60 && !(homeNamed && user) ? env : "ENV instead")
+                            + (homeNamed && user ? " (with the user's home written out: ENV does not expand ~ or $HOME)" : ""))
+                    .withDetails(List.of("the ENV: " + env))));
         }
         return edits;
     }
