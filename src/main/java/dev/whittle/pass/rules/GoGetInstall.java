@@ -57,9 +57,10 @@ public final class GoGetInstall implements Pass {
                 if (!RunScript.mentions(i, "go") || contextCopied) continue;
                 RunScript script = RunScript.of(i, file);
                 if (script == null) continue;
-                Edit e = rewrite(file, stage, i, script, context);
+                List<String> installed = new ArrayList<>();
+                Edit e = rewrite(file, stage, i, script, context, installed);
                 if (e == null) continue;
-                List<Edit> later = e.rewrites() ? laterInstalls(file, stage, i, e) : List.of();
+                List<Edit> later = e.rewrites() ? laterInstalls(file, stage, i, installed) : List.of();
                 if (later == null) {
                     edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), "`go get` kept: a later RUN "
                             + "repeats it as `go install path`, which whittle cannot remove cleanly (a comment above it, "
@@ -73,9 +74,10 @@ public final class GoGetInstall implements Pass {
         return edits;
     }
 
-    private Edit rewrite(Dockerfile file, Stage stage, Instruction i, RunScript script, PassContext context) {
+    /** The RUN's rewrite (or finding); {@code installed} receives the import paths it now installs. */
+    private Edit rewrite(Dockerfile file, Stage stage, Instruction i, RunScript script, PassContext context,
+                         List<String> installed) {
         List<Step> steps = script.script().steps();
-        List<String> installed = new ArrayList<>();
         int firstGet = -1;
         for (int k = 0; k < steps.size(); k++) {
             Step s = steps.get(k);
@@ -135,10 +137,7 @@ public final class GoGetInstall implements Pass {
      * same as for such a step in the rewritten RUN itself, so that merging the RUNs first gives the same result.
      * Null when one cannot be removed cleanly (a comment above the RUN, steps not joined with &&).
      */
-    private static List<Edit> laterInstalls(Dockerfile file, Stage stage, Instruction run, Edit rewritten) {
-        List<String> installed = new ArrayList<>();
-        var m = java.util.regex.Pattern.compile("go install (?:-v )?((?:\\S+@\\S+ ?)+)").matcher(rewritten.newText());
-        while (m.find()) for (String p : m.group(1).trim().split(" ")) installed.add(p.replaceAll("@.*", ""));
+    private static List<Edit> laterInstalls(Dockerfile file, Stage stage, Instruction run, List<String> installed) {
         List<Edit> out = new ArrayList<>();
         boolean after = false;
         for (Instruction i : stage.instructions()) {

@@ -125,18 +125,14 @@ public final class SplitBuildAndRuntime implements Pass {
         }
         String base = "split: runtime stage on " + split.image();
         String named = base + " with " + split.plan().artifact();
-        String withName = named + checks(checks, 160 - named.length());
-        String without = base + checks(checks, 160 - base.length());
-        return withName.length() <= 160 && countShown(withName) == countShown(without) ? withName : without;
+        List<String> withName = fitting(checks, 160 - named.length());
+        List<String> without = fitting(checks, 160 - base.length());
+        return withName.size() == without.size() && (named + suffix(checks, withName)).length() <= 160
+                ? named + suffix(checks, withName) : base + suffix(checks, without);
     }
 
-    private static int countShown(String message) {
-        int at = message.indexOf("; check: ");
-        return at < 0 ? 0 : message.substring(at).split(", ").length;
-    }
-
-    /** "; check: a, b (+2 more)" with as many of the checks as fit in {@code room} characters. */
-    private static String checks(List<String> checks, int room) {
+    /** As many of the checks as fit, with their "(+N more)", in {@code room} characters. */
+    private static List<String> fitting(List<String> checks, int room) {
         List<String> shown = new ArrayList<>();
         for (int k = 0; k < checks.size(); k++) {
             List<String> next = new ArrayList<>(shown);
@@ -146,6 +142,11 @@ public final class SplitBuildAndRuntime implements Pass {
             if (text.length() > room) break;
             shown = next;
         }
+        return shown;
+    }
+
+    /** "; check: a, b (+2 more)", or "; 3 things to check" when none fits. */
+    private static String suffix(List<String> checks, List<String> shown) {
         int left = checks.size() - shown.size();
         StringBuilder m = new StringBuilder();
         if (!shown.isEmpty()) m.append("; check: ").append(String.join(", ", shown));
