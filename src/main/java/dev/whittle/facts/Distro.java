@@ -2,7 +2,6 @@ package dev.whittle.facts;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +20,13 @@ public final class Distro {
     private final Supplier<Tables> tables;
 
     /** The big tables, read when first asked for. */
-    record Tables(Map<String, List<String>> recommends, Map<String, List<String>> runtimeOf, Set<String> names) {}
+    record Tables(SortedLines recommends, SortedLines runtimeOf, SortedLines names) {
+        /** A table's space-separated value as a list (empty for none), or null when the key has no line. */
+        static List<String> list(SortedLines table, String key) {
+            String v = table.value(key);
+            return v == null ? null : v.isEmpty() ? List.of() : List.of(v.split(" "));
+        }
+    }
 
     Distro(String family, String release, String version, String glibc, boolean archived,
            Map<String, Map<String, String>> tools, Map<String, String> matters, Supplier<Tables> tables) {
@@ -93,7 +98,8 @@ public final class Distro {
      */
     public List<String> droppedThatMatter(String pkg) {
         if (!has(pkg)) return null;
-        List<String> dropped = tables.get().recommends().getOrDefault(pkg, List.of());
+        List<String> dropped = Tables.list(tables.get().recommends(), pkg);
+        if (dropped == null) dropped = List.of();
         List<String> own = TOOL_NEEDS.get(pkg);
         if (own == null) return dropped;
         List<String> all = new java.util.ArrayList<>(dropped);
@@ -114,7 +120,7 @@ public final class Distro {
 
     /** The runtime libraries a -dev package builds against (empty: none needed), or null when not known. */
     public List<String> runtimeOf(String pkg) {
-        return hasPackages() ? tables.get().runtimeOf().get(pkg) : null;
+        return hasPackages() ? Tables.list(tables.get().runtimeOf(), pkg) : null;
     }
 
     @Override

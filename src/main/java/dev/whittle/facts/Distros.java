@@ -7,12 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -163,22 +161,19 @@ public final class Distros {
     }
 
     private Distro.Tables tables(String key) {
-        Map<String, List<String>> recommends = new HashMap<>();
-        Map<String, List<String>> runtimeOf = new HashMap<>();
-        Map<String, List<String>> section = recommends;
+        List<String> recommends = new ArrayList<>();
+        List<String> runtimeOf = new ArrayList<>();
+        List<String> section = recommends;
         for (String line : gunzip("distro/" + key + ".tables.gz").split("\n")) {
             if (line.isEmpty()) continue;
             if (line.startsWith("#")) {
                 section = line.contains("runtimeOf") ? runtimeOf : recommends;
                 continue;
             }
-            int tab = line.indexOf('\t');
-            if (tab < 0) continue;
-            String rest = line.substring(tab + 1);
-            section.put(line.substring(0, tab), rest.isEmpty() ? List.of() : List.of(rest.split(" ")));
+            if (line.indexOf('\t') >= 0) section.add(line);
         }
-        Set<String> names = new HashSet<>(List.of(gunzip("distro/" + key + ".names.gz").split("\n")));
-        return new Distro.Tables(recommends, runtimeOf, names);
+        List<String> names = List.of(gunzip("distro/" + key + ".names.gz").split("\n"));
+        return new Distro.Tables(SortedLines.of(recommends), SortedLines.of(runtimeOf), SortedLines.of(names));
     }
 
     private String gunzip(String name) {
