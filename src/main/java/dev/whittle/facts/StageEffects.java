@@ -29,12 +29,14 @@ public record StageEffects(List<Effect> effects) {
             switch (i.kind()) {
                 case ENV -> {
                     List<String> v = i.command().values();
-                    for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), StageFacts.unquote(v.get(k + 1)));
+                    StageFacts.defineEnv(env, v, true);
                 }
                 case ARG -> {
                     for (String a : i.command().values()) {
                         int eq = a.indexOf('=');
-                        if (eq > 0) env.putIfAbsent(a.substring(0, eq), StageFacts.unquote(a.substring(eq + 1)));
+                        if (eq > 0 && !env.containsKey(a.substring(0, eq))) {
+                            StageFacts.define(env, a.substring(0, eq), a.substring(eq + 1), true);
+                        }
                     }
                 }
                 case WORKDIR -> {

@@ -7,6 +7,7 @@ import dev.whittle.tree.Instruction;
 import dev.whittle.tree.Keyword;
 import dev.whittle.tree.Stage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
             switch (i.kind()) {
                 case ENV -> {
                     List<String> v = i.command().values();
-                    for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), unquote(v.get(k + 1)));
+                    defineEnv(env, v, true);
                 }
                 case WORKDIR -> workdir = resolve(workdir, String.join(" ", i.command().values()), env);
                 case ENTRYPOINT -> entrypoint = i;
@@ -84,16 +85,75 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
         return oneQuotedWord(value) ? value.substring(1, value.length() - 1) : value;
     }
 
-    /** The word with the environment's variables replaced; null when one is not set or it grows beyond a path. */
+    /**
+     * The word with the environment's variables ({@code $NAME}, {@code ${NAME}}) replaced; null when one is not set,
+     * is written another way ({@code ${NAME:-x}}, {@code $1}), has a value that is itself not known (a value still
+     * holding a {@code $}), or the word grows beyond a path. Each variable is looked up by its whole name, so the
+     * result does not depend on the order of the map (it once did: {@code $PATH} was replaced inside
+     * {@code $GOPATH} when PATH came first, and a map of random order gave another answer in every run).
+     */
     public static String expand(String word, Map<String, String> env) {
-        String p = word;
-        if (!p.contains("$")) return p;
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            p = p.replace("${" + e.getKey() + "}", e.getValue()).replace("$" + e.getKey(), e.getValue());
-            // values that name later ones can double at every step (2^40 characters from 40 short lines)
-            if (p.length() > MAX_PATH) return null;
+        if (word.indexOf('$') < 0) return word;
+        StringBuilder out = new StringBuilder(word.length() + 16);
+        int k = 0;
+        while (k < word.length()) {
+            char c = word.charAt(k);
+            if (c != '$') {
+                out.append(c);
+                k++;
+                continue;
+            }
+            String name;
+            if (k + 1 < word.length() && word.charAt(k + 1) == '{') {
+                int close = word.indexOf('}', k + 2);
+                if (close < 0) return null;
+                name = word.substring(k + 2, close);
+                k = close + 1;
+            } else {
+                int end = k + 1;
+                while (end < word.length() && nameChar(word.charAt(end))) end++;
+                name = word.substring(k + 1, end);
+                k = end;
+            }
+            if (name.isEmpty() || !nameChar(name.charAt(0)) || Character.isDigit(name.charAt(0))
+                    || !name.chars().allMatch(ch -> nameChar((char) ch))) {
+                return null;
+            }
+            String value = env.get(name);
+            if (value == null || value.indexOf('$') >= 0) return null;
+            out.append(value);
+            if (out.length() > MAX_PATH) return null;
         }
-        return p.contains("$") ? null : p;
+        return out.toString();
+    }
+
+    private static boolean nameChar(char c) {
+        return c == '_' || c < 128 && Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * Sets a variable as ENV and ARG do: its value's variables replaced by the values they have at that point
+     * (a later ENV does not change an earlier value). A value whittle cannot expand, or one in single quotes (which
+     * ENV does not expand), is kept as written, and so a {@code $} in it makes later uses unknown to {@link #expand}.
+     *
+     * @param raw the value as written; with {@code unquote}, the quotes of one quoted word are removed
+     */
+    public static void define(Map<String, String> env, String name, String raw, boolean unquote) {
+        defineEnv(env, List.of(name, raw, ""), unquote);
+    }
+
+    /**
+     * The variables of one ENV instruction (its values as name, value, separator triples), each expanded with the
+     * values from before the instruction: {@code ENV abc=bye def=$abc} gives def the old abc, as Docker documents.
+     */
+    public static void defineEnv(Map<String, String> env, List<String> values, boolean unquote) {
+        Map<String, String> before = values.size() > 3 ? new HashMap<>(env) : env;
+        for (int k = 0; k + 1 < values.size(); k += 3) {
+            String raw = values.get(k + 1);
+            String value = unquote ? unquote(raw) : raw;
+            String expanded = value.indexOf('$') < 0 || raw.startsWith("'") ? null : expand(value, before);
+            env.put(values.get(k), expanded == null ? value : expanded);
+        }
     }
 
     /** Whether the value is one quoted word whose quotes both ENV forms remove alike ('a b', "a b" without escapes). */

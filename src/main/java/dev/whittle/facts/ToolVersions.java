@@ -34,6 +34,8 @@ public final class ToolVersions {
 
     private static final Pattern GO_TARBALL = Pattern.compile("go(\\d+\\.\\d+(?:\\.\\d+)?)\\.(?:linux|src|freebsd|darwin)");
     private static final Pattern UNRESOLVED_TARBALL = Pattern.compile("go\\$\\{?\\w+}?\\.(?:linux|src)");
+    private static final Pattern PIP_PACKAGE = Pattern.compile("python[23]?-pip|py[23]?-pip|python[23]\\d*-pip");
+    private static final Pattern PINNED_PIP = Pattern.compile("pip[<>=~!].*");
     private static final Pattern GOLANG_PACKAGE = Pattern.compile("golang-(\\d+\\.\\d+)(?:-go)?");
 
     /** Whether {@code version} is known and at least {@code minimum}. */
@@ -100,11 +102,11 @@ public final class ToolVersions {
             for (Instruction i : s.instructions()) {
                 if (i.kind() == Keyword.ENV) {
                     List<String> v = i.command().values();
-                    for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), v.get(k + 1));
+                    StageFacts.defineEnv(env, v, false);
                 } else if (i.kind() == Keyword.ARG) {
                     for (String a : i.command().values()) {
                         int eq = a.indexOf('=');
-                        if (eq > 0) env.putIfAbsent(a.substring(0, eq), a.substring(eq + 1));
+                        if (eq > 0 && !env.containsKey(a.substring(0, eq))) StageFacts.define(env, a.substring(0, eq), a.substring(eq + 1), false);
                     }
                 } else if (i.kind() == Keyword.RUN && !i.command().json() && i.heredocs().isEmpty()) {
                     Script script = RunScript.parse(i.command().args());
@@ -125,9 +127,11 @@ public final class ToolVersions {
     private static void step(SimpleCommand c, Walk w, Distro distro, Map<String, String> env) {
         for (String a : c.args()) {
             String value = substitute(a, env);
-            Matcher m = GO_TARBALL.matcher(value);
-            if (m.find()) w.go = m.group(1);
-            else if (UNRESOLVED_TARBALL.matcher(value).find()) w.go = UNKNOWN;
+            if (value.contains("go")) { // both tarball patterns start with it
+                Matcher m = GO_TARBALL.matcher(value);
+                if (m.find()) w.go = m.group(1);
+                else if (UNRESOLVED_TARBALL.matcher(value).find()) w.go = UNKNOWN;
+            }
             if (a.endsWith("get-pip.py") || a.contains("get-pip.py")) w.pips.replaceAll((k, v) -> LATEST);
         }
         String manager = Packages.manager(c);
@@ -140,14 +144,14 @@ public final class ToolVersions {
                 }
                 Matcher g = GOLANG_PACKAGE.matcher(p);
                 if (g.matches()) w.go = g.group(1);
-                if (p.matches("python[23]?-pip|py[23]?-pip|python[23]\\d*-pip")) {
+                if (p.endsWith("-pip") && PIP_PACKAGE.matcher(p).matches()) {
                     boolean ownRelease = distro != null && (manager.equals("apt") || manager.equals("apk"));
                     String v = ownRelease ? distro.tool("pip", p) : null;
                     w.pips.put(p + (ownRelease ? " of " + distro : ""), v == null ? UNKNOWN : v);
                 }
             }
         }
-        if (Commands.pipInstall(c) != null && (c.hasArg("pip") || c.args().stream().anyMatch(a -> a.matches("pip[<>=~!].*")))
+        if (Commands.pipInstall(c) != null && (c.hasArg("pip") || c.args().stream().anyMatch(a -> a.startsWith("pip") && PINNED_PIP.matcher(a).matches()))
                 && (c.hasArg("-U") || c.hasArg("--upgrade"))) {
             w.pips.replaceAll((k, v) -> LATEST);
         }

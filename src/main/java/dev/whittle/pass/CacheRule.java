@@ -104,7 +104,7 @@ public abstract class CacheRule implements Pass {
         List<Edit> edits = new ArrayList<>();
         List<Stage> all = file.stages();
         for (Stage stage : FinalImage.stages(file)) {
-            Map<String, String> env = new HashMap<>();
+            Map<String, String> env = new java.util.LinkedHashMap<>();
             inheritedEnv(all, stage, env);
             for (Instruction i : stage.instructions()) {
                 if (i.kind() == Keyword.ENV) addEnv(i, env);
@@ -175,6 +175,6 @@ public abstract class CacheRule implements Pass {
 
     private static void addEnv(Instruction i, Map<String, String> env) {
         List<String> v = i.command().values();
-        for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), v.get(k + 1));
+        dev.whittle.facts.StageFacts.defineEnv(env, v, false);
     }
 }

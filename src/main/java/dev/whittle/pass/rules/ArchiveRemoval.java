@@ -59,7 +59,7 @@ public final class ArchiveRemoval implements Pass {
                 switch (i.kind()) {
                     case ENV -> {
                         List<String> v = i.command().values();
-                        for (int k = 0; k + 1 < v.size(); k += 3) env.put(v.get(k), StageFacts.unquote(v.get(k + 1)));
+                        StageFacts.defineEnv(env, v, true);
                     }
                     case WORKDIR -> workdir = StageFacts.resolve(workdir == null ? "/" : workdir,
                             String.join(" ", i.command().values()), env);
