@@ -47,7 +47,7 @@ final class MakeApp {
             "linux-libc-dev", "linux-headers", "glibc-devel", "glibc-headers", "kernel-headers", "libc6-dev-i386");
 
     /** The library header packages (-dev, -devel) the build installs, removed again or not, besides the C library's. */
-    private static List<String> libraryHeaders(StageFacts f) {
+    static List<String> libraryHeaders(StageFacts f) {
         List<String> out = new java.util.ArrayList<>();
         for (var e : dev.whittle.facts.StageEffects.of(f).all(dev.whittle.facts.Effect.Kind.INSTALLED)) {
             String name = e.path().replaceAll("[=:].*", "");

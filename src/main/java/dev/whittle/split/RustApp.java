@@ -57,6 +57,10 @@ final class RustApp {
         if (started != null && !started.equals(artifact)) {
             return Outcome.refuse("the image starts " + started + " but cargo builds " + artifact);
         }
+        if (!musl) {
+            String links = linkedLibraries(in);
+            if (links != null) return Outcome.refuse(links);
+        }
         List<String> notes = new ArrayList<>();
         String cargoToml = in.context().read("Cargo.toml").orElse(null);
         if (cargoToml != null && !cargoToml.contains("\"" + name + "\"")) {
@@ -67,6 +71,51 @@ final class RustApp {
         return Outcome.of(new Plan("rust", "the binary " + artifact, new Needs(staticBinary, true, null, -1),
                 List.of(new Copy(artifact, target)), null, c -> BuilderChanges.none(), null, c -> true, notes));
     }
+
+    /**
+     * Why the shared libraries a glibc-linked binary needs besides the C library are not known, or null when they
+     * are known to be none: the build installs no -dev package (a crate would link its library), Cargo.lock names no
+     * crate that links a system library ({@code openssl-sys}, {@code pq-sys}), and without Cargo.lock the builder is
+     * not the full rust image, whose buildpack-deps base has dozens of -dev libraries a crate finds on its own
+     * (reqwest's default TLS links libssl through openssl-sys).
+     */
+    private static String linkedLibraries(SplitInput in) {
+        StageFacts f = in.facts();
+        List<String> dev = MakeApp.libraryHeaders(f);
+        if (!dev.isEmpty()) {
+            return "the build installs " + dev.get(0) + (dev.size() > 1 ? " (+" + (dev.size() - 1) + " more)" : "")
+                    + ": the binary may link its library, which the runtime image does not have";
+        }
+        String lock = in.context().read("Cargo.lock").orElse(null);
+        if (lock != null) {
+            java.util.regex.Matcher m = SYS_CRATE.matcher(lock);
+            while (m.find()) {
+                if (!NO_LIBRARY_AT_RUN_TIME.contains(m.group(1))) {
+                    return "Cargo.lock has " + m.group(1) + ": the binary links a system library, which the runtime image "
+                            + "does not have";
+                }
+            }
+            return null;
+        }
+        String tag = f.image().tagOrLatest();
+        if (f.image().repository().equals("rust") && !tag.contains("slim") && !tag.contains("alpine")) {
+            return f.image().shown() + " has buildpack-deps' -dev libraries (libssl-dev, libpq-dev ...): without a Cargo.lock "
+                    + "in the build context, which of them the binary links is not known";
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern SYS_CRATE =
+            java.util.regex.Pattern.compile("(?m)^name = \"([A-Za-z0-9_-]+-sys)\"");
+
+    /**
+     * -sys crates that leave no shared library to find at run time on Linux: bindings without a native library
+     * (linux-raw-sys), other platforms' (windows-sys, core-foundation-sys, js-sys), and allocators compiled in
+     * statically (tikv-jemalloc-sys, libmimalloc-sys).
+     */
+    private static final java.util.Set<String> NO_LIBRARY_AT_RUN_TIME = java.util.Set.of("linux-raw-sys", "windows-sys",
+            "core-foundation-sys", "security-framework-sys", "js-sys", "web-sys", "tikv-jemalloc-sys", "jemalloc-sys",
+            "libmimalloc-sys", "io-kit-sys", "objc-sys", "wasi-sys");
 
     /** {@code --name VALUE} or {@code --name=VALUE}, or null. */
     static String valueOf(List<String> args, String name) {
