@@ -40,6 +40,19 @@ final class GoApp {
     private record GoCommand(Instruction run, SimpleCommand command, String sub, String output, List<String> packages,
                              String cgo) {}
 
+    /**
+     * Go tools that run the go command, git or read GOROOT's sources when they run: dependency managers (govendor,
+     * dep, glide, godep, gb), builders and release tools (gox, goreleaser, ko, gomobile, gopherjs), linters and
+     * editors' helpers that load packages through go/packages or go/build (golint, goimports, gopls, gocode,
+     * golangci-lint, gometalinter, staticcheck, mockgen, swag), test runners and live reloaders that run go build or
+     * go test (ginkgo, gotestsum, richgo, gin, fresh, realize, air, CompileDaemon), delve, and hugo (its modules are
+     * Go modules fetched with go and git). A tool image of one of them needs the language image at run time.
+     */
+    static final java.util.Set<String> RUNS_THE_TOOLCHAIN = java.util.Set.of("govendor", "dep", "glide", "godep", "gb",
+            "gox", "goreleaser", "ko", "gomobile", "gopherjs", "golint", "goimports", "gopls", "gocode", "golangci-lint",
+            "gometalinter", "staticcheck", "mockgen", "swag", "ginkgo", "gotestsum", "richgo", "gin", "fresh", "realize",
+            "air", "CompileDaemon", "dlv", "hugo");
+
     static Outcome plan(SplitInput in) {
         StageFacts f = in.facts();
         List<String> argv = in.argv();
@@ -49,6 +62,11 @@ final class GoApp {
         String importC = importC(in.context());
         boolean contextHasGo = !in.context().withSuffix(".go").isEmpty();
         String program = argv.get(0);
+        String started = program.substring(program.lastIndexOf('/') + 1);
+        if (RUNS_THE_TOOLCHAIN.contains(started)) {
+            return Outcome.refuse("`" + started + "` runs the Go toolchain when it runs (go, git, GOROOT's sources, GOPATH): "
+                    + "a runtime without them breaks every command but its help");
+        }
         List<String> notes = new ArrayList<>();
 
         String artifact;
@@ -66,6 +84,8 @@ final class GoApp {
                 if (program.contains("/") && f.runs("make")) {
                     artifact = StageFacts.resolve(f.workdir(), program, f.env());
                     if (artifact == null) return Outcome.refuse("the start command names `" + program + "`, a path whittle cannot resolve");
+                    String copied = MakeApp.copiedIn(f, program, artifact);
+                    if (copied != null) return Outcome.refuse(copied);
                     notes.add("`" + program + "` is taken to be what `make` builds");
                 } else {
                     return Outcome.refuse("cannot tell which RUN builds `" + program + "`, the program the image starts");

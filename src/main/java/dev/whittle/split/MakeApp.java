@@ -22,6 +22,8 @@ final class MakeApp {
         }
         String artifact = StageFacts.resolve(f.workdir(), program, f.env());
         if (artifact == null) return Outcome.refuse("the start path `" + program + "` cannot be resolved");
+        String copied = copiedIn(f, program, artifact);
+        if (copied != null) return Outcome.refuse(copied);
         List<String> dev = libraryHeaders(f);
         if (!dev.isEmpty()) {
             // apt-get purge of libfoo-dev leaves libfoo1, which the program links: the runtime stage has neither
@@ -40,6 +42,20 @@ final class MakeApp {
         }
         return Outcome.of(new Plan("c", "the program " + artifact, new Needs(false, true, null, -1),
                 List.of(new Copy(artifact, artifact)), null, c -> BuilderChanges.none(), null, c -> true, List.copyOf(notes)));
+    }
+
+    /**
+     * Why the start program is not what the build made, when a COPY or ADD put a file at its path
+     * ({@code ADD https://.../tini /tini}: downloaded, not built); null otherwise.
+     */
+    static String copiedIn(StageFacts f, String program, String artifact) {
+        for (var e : dev.whittle.facts.StageEffects.of(f).all(dev.whittle.facts.Effect.Kind.COPIED)) {
+            if (artifact.equals(e.path())) {
+                return "`" + program + "` comes from line " + e.at().line() + " (`" + dev.whittle.facts.Commands.snippet(e.at(), 50)
+                        + "`), not from the build: which program the build makes is not known";
+            }
+        }
+        return null;
     }
 
     /** Header packages of the C library and the kernel: a program built with them links only the C library. */
