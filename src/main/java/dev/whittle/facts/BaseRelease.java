@@ -48,6 +48,15 @@ public record BaseRelease(String family, String release) {
         return d != null && d.archived() || sources.images().archived(family, release);
     }
 
+    /**
+     * Whether this is an Alpine release before 3.3, whose apk (before apk-tools 2.6) has no {@code --no-cache}
+     * option (apk-tools added it in December 2015; Alpine 3.3 was the first release with it).
+     */
+    public boolean predatesApkNoCache() {
+        if (!"alpine".equals(family) || release == null || !release.matches("\\d+\\.\\d+.*")) return false;
+        return Versions.compare(release, "3.3") < 0;
+    }
+
     @Override
     public String toString() {
         return family + " " + release;

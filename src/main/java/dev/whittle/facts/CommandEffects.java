@@ -23,6 +23,8 @@ final class CommandEffects {
         String cwd;
         final Map<String, String> env;
         final List<Effect> out;
+        /** Whether the stage is on an official python image, whose pip installs under /usr/local. */
+        boolean pythonImage = true;
 
         Shell(Instruction at, String cwd, Map<String, String> env, List<Effect> out) {
             this.at = at;
@@ -143,7 +145,11 @@ final class CommandEffects {
             sh.add(Kind.SOURCE_ADDED, null, text(c));
         } else if (Commands.pipInstall(c) != null || Commands.isProgram(c, "poetry", "pipenv") && !args.isEmpty()
                 && Set.of("install", "sync").contains(args.get(0))) {
-            sh.add(Kind.MODULES, sitePackages(sh), text(c));
+            String site = sitePackages(sh);
+            // a distribution's own Python: pip puts modules where the distribution says (/usr/lib/python3.x on Alpine,
+            // /usr/local/lib/python3.x/dist-packages on Debian), and whittle does not follow that
+            if (site == null) sh.unknown(text(c));
+            else sh.add(Kind.MODULES, site, text(c));
         } else if (program.startsWith("python") && args.size() >= 2 && args.get(0).equals("-m")
                 && (args.get(1).equals("venv") || args.get(1).equals("virtualenv")) || program.equals("virtualenv")) {
             List<String> p = paths(args.subList(program.equals("virtualenv") ? 0 : 2, args.size()));
@@ -197,7 +203,7 @@ final class CommandEffects {
         String path = sh.env.getOrDefault("PATH", "");
         int bin = path.indexOf("/bin:");
         if (bin > 0 && !path.startsWith("/usr") && !path.startsWith("/bin") && !path.startsWith("/sbin")) return path.substring(0, bin);
-        return "/usr/local"; // site-packages and the entry points in bin/, for the official python images
+        return sh.pythonImage ? "/usr/local" : null; // site-packages and the entry points in bin/, for the official python images
     }
 
     private static void npm(SimpleCommand c, List<String> args, Shell sh) {

@@ -25,6 +25,8 @@ public record StageEffects(List<Effect> effects) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", "/root");
         String workdir = facts.startWorkdir();
+        String repository = facts.image().repository();
+        boolean pythonImage = repository.equals("python") || repository.endsWith("/python");
         for (Instruction i : facts.stage().instructions()) {
             switch (i.kind()) {
                 case ENV -> {
@@ -45,7 +47,7 @@ public record StageEffects(List<Effect> effects) {
                 }
                 case COPY, ADD -> copy(i, workdir, env, out);
                 case USER -> env.put("HOME", home(String.join(" ", i.command().values()).split(":")[0]));
-                case RUN -> run(i, workdir, env, out);
+                case RUN -> run(i, workdir, env, out, pythonImage);
                 default -> { }
             }
         }
@@ -72,7 +74,7 @@ public record StageEffects(List<Effect> effects) {
         if (owner != null && !owner.isEmpty()) out.add(new Effect(i, Kind.OWNED, dest, owner));
     }
 
-    private static void run(Instruction i, String workdir, Map<String, String> env, List<Effect> out) {
+    private static void run(Instruction i, String workdir, Map<String, String> env, List<Effect> out, boolean pythonImage) {
         if (i.command().json() || !i.heredocs().isEmpty()) {
             out.add(new Effect(i, Kind.UNKNOWN, null, i.command().original()));
             return;
@@ -83,6 +85,7 @@ public record StageEffects(List<Effect> effects) {
             return;
         }
         CommandEffects.Shell shell = new CommandEffects.Shell(i, workdir, new LinkedHashMap<>(env), out);
+        shell.pythonImage = pythonImage;
         for (SimpleCommand c : s.commands()) CommandEffects.of(c, shell);
         // exported variables do not outlive the RUN; but what `export` sets is seen by its later commands only
     }

@@ -147,7 +147,9 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
      * values from before the instruction: {@code ENV abc=bye def=$abc} gives def the old abc, as Docker documents.
      */
     public static void defineEnv(Map<String, String> env, List<String> values, boolean unquote) {
-        Map<String, String> before = values.size() > 3 ? new HashMap<>(env) : env;
+        boolean refers = false;
+        for (int k = 1; k < values.size(); k += 3) refers |= values.get(k).indexOf('$') >= 0;
+        Map<String, String> before = refers && values.size() > 3 ? new HashMap<>(env) : env;
         for (int k = 0; k + 1 < values.size(); k += 3) {
             String raw = values.get(k + 1);
             String value = unquote ? unquote(raw) : raw;

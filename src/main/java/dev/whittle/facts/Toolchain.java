@@ -16,6 +16,30 @@ public final class Toolchain {
     private static final Set<String> PYTHON_BUILDS = Set.of("poetry", "pipenv");
     private static final Set<String> C_BUILDS = Set.of("make", "cmake", "gcc", "g++", "cc", "clang");
 
+    /**
+     * Whether {@link #detect} can find a language in the stage, read from the text alone: every program it looks
+     * for, in a RUN or as the start program, has one of these words in its name (cargo has "go", pnpm "npm", pipenv
+     * "pip", cmake "make", gcc "cc"). Most stages name none, and are not parsed for the split at all.
+     */
+    public static boolean mayDetect(dev.whittle.tree.Stage stage) {
+        for (dev.whittle.tree.Instruction i : stage.instructions()) {
+            List<String> words = switch (i.kind()) {
+                case RUN -> RUN_WORDS;
+                case CMD, ENTRYPOINT -> START_WORDS;
+                default -> null;
+            };
+            if (words == null) continue;
+            String text = i.kind() == dev.whittle.tree.Keyword.RUN ? i.command().args() : i.command().original();
+            for (String w : words) if (text.contains(w)) return true;
+        }
+        return false;
+    }
+
+    private static final List<String> RUN_WORDS = List.of("go", "mvn", "gradle", "npm", "yarn", "pip", "poetry", "make",
+            "g++", "cc", "clang");
+    private static final List<String> START_WORDS = List.of("go", "java", "node", "npm", "yarn", "pnpm", "python",
+            "gunicorn", "uvicorn", "flask", "celery", "daphne", "hypercorn", "waitress-serve", "streamlit", "uwsgi");
+
     /** go, rust, java, node, python or c; null when the stage builds none of them (as far as can be seen). */
     public static String detect(StageFacts f) {
         List<String> argv = f.start().argv();

@@ -1,6 +1,7 @@
 package dev.whittle.pass;
 
 import dev.whittle.edit.RunScript;
+import dev.whittle.facts.Commands;
 import dev.whittle.facts.FinalImage;
 import dev.whittle.core.Change;
 import dev.whittle.shell.SimpleCommand;
@@ -126,15 +127,19 @@ public abstract class CacheRule implements Pass {
         RunScript script = ctx.script();
         if (flag() != null) {
             List<Word> at = new ArrayList<>();
+            // asked once per command: for pip it walks the file up to the command for its version
+            java.util.Set<SimpleCommand> missing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (SimpleCommand c : script.script().commands()) {
                 Word w = flagAfter(c, ctx);
-                if (w != null) at.add(w);
+                if (w == null) continue;
+                at.add(w);
+                missing.add(c);
             }
             if (at.isEmpty()) {
                 String why = reasonWhenNone(ctx);
                 return why == null ? null : Change.finding(id, i.line(), i.endLine(), why);
             }
-            if (alreadyClean(ctx, c -> flagAfter(c, ctx) != null)) return null;
+            if (alreadyClean(ctx, missing::contains)) return null;
             String why = reasonToLeave(ctx);
             if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
             for (Word w : at) script.insertAfter(w, flag());
@@ -145,6 +150,13 @@ public abstract class CacheRule implements Pass {
             if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
             String cleanup = cleanup(ctx);
             if (cleanup == null) return null;
+            String runsAfter = scriptAfterLastFill(ctx, c -> fills(c, ctx), cleanup);
+            if (runsAfter != null) {
+                String tool = cleanup.split(" ")[0];
+                return Change.finding(id, i.line(), i.endLine(), "cache kept: `" + runsAfter + "` runs after the last " + tool
+                        + " command and may remove " + tool + ", or the directory it would run in")
+                        .withDetails(List.of("the cleanup: " + cleanup));
+            }
             if (!script.canAppend()) {
                 return Change.finding(id, i.line(), i.endLine(), "cache kept: the RUN ends in `;`, `&`, a comment or an `exit`, so "
                         + "whittle cannot append the cleanup").withDetails(List.of("the cleanup: " + cleanup));
@@ -154,6 +166,24 @@ public abstract class CacheRule implements Pass {
         alsoEdit(ctx);
         Change c = Change.rewrite(id, i.line(), i.endLine(), message());
         return estimate() == null ? c : c.withEstimate(estimate());
+    }
+
+    /**
+     * A script or unreadable command (a program named by a variable, make) that runs after the last command filling
+     * the cache, when the cleanup appended after it runs a program other than rm: the script may remove that program
+     * (a cleanup.sh that removes /usr/local/go before `go clean` runs) or the working directory. Null when there is none.
+     */
+    private static String scriptAfterLastFill(Context ctx, java.util.function.Predicate<SimpleCommand> filling, String cleanup) {
+        String tool = cleanup.split(" ")[0];
+        // rm, and the system's package managers, which no build script removes
+        if (java.util.Set.of("rm", "yum", "dnf", "microdnf", "zypper", "apt-get", "apt", "apk").contains(tool)) return null;
+        List<SimpleCommand> commands = ctx.script().script().commands();
+        int lastFill = -1;
+        for (int k = 0; k < commands.size(); k++) if (filling.test(commands.get(k))) lastFill = k;
+        for (int k = lastFill + 1; k < commands.size(); k++) {
+            if (Commands.runsScript(commands.get(k))) return Commands.shorten(String.join(" ", commands.get(k).words().stream().map(Word::text).toList()), 30);
+        }
+        return null;
     }
 
     /** Whether a cleaning command follows the last command that fills the cache (or the cache is off). */

@@ -46,6 +46,10 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
      * @param named    paths the runtime's ENV names (ROUTES_FILE=/tmp/app/routes): what the build wrote there goes
      *                 too, even in a place that otherwise only serves the build
      */
+    /** The distribution's own directories: copied whole from the builder, they bring programs without their packages. */
+    private static final java.util.Set<String> SYSTEM_DIRECTORIES = java.util.Set.of("/bin", "/sbin", "/lib", "/lib64",
+            "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec", "/usr/share", "/etc", "/var", "/var/lib");
+
     static Carried of(StageEffects effects, List<Copy> planned, List<String> keep, boolean modules, List<String> named) {
         List<String> notes = new ArrayList<>();
         for (Effect e : effects.effects()) {
@@ -85,6 +89,12 @@ record Carried(List<Copy> copies, List<String> notes, String refusal) {
             extra.add(withOwner(new Copy(p, p), effects));
         }
         for (Copy c : extra) {
+            if (SYSTEM_DIRECTORIES.contains(c.from())) {
+                // the builder's /usr/bin over the runtime's: its programs without their packages' libraries (curl
+                // without libcurl), and the runtime's own programs replaced by the builder's
+                return refuse("`" + dev.whittle.facts.Commands.shorten(madeBy(effects, c.from()), 40) + "` writes into "
+                        + c.from() + ", which the runtime would have to copy whole from the builder");
+            }
             copies.add(c);
             notes.add(c.from() + " (written by `" + madeBy(effects, c.from()) + "`) is copied too");
         }

@@ -51,8 +51,8 @@ final class MakeApp {
     static String copiedIn(StageFacts f, String program, String artifact) {
         for (var e : dev.whittle.facts.StageEffects.of(f).all(dev.whittle.facts.Effect.Kind.COPIED)) {
             if (artifact.equals(e.path())) {
-                return "`" + program + "` comes from line " + e.at().line() + " (`" + dev.whittle.facts.Commands.snippet(e.at(), 50)
-                        + "`), not from the build: which program the build makes is not known";
+                return "`" + dev.whittle.facts.Commands.shorten(program, 30) + "` comes from line " + e.at().line() + " (`"
+                        + dev.whittle.facts.Commands.snippet(e.at(), 30) + "`), not from the build";
             }
         }
         return null;

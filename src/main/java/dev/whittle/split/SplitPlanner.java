@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -159,6 +160,7 @@ public final class SplitPlanner {
         List<Stage> stages = file.stages();
         if (stages.size() != 1) return Decision.refuse("");
         Stage stage = stages.get(0);
+        if (!Toolchain.mayDetect(stage)) return Decision.refuse("");
         StageFacts facts = StageFacts.of(stage, knowledge.catalog().startWorkdir(ImageRef.parse(stage.baseImage())));
         ImageRef image = facts.image();
         if (image.repository().equals("scratch") || image.variable() || image.written().isEmpty()) return Decision.refuse("");
@@ -355,6 +357,11 @@ public final class SplitPlanner {
         boolean zoneinfo = !choice.candidate().hasTzdata() && !choice.candidate().hasShell()
                 && (facts.packages().contains("tzdata") || facts.envValue("TZ") != null);
         String install = runtimePackages.isEmpty() ? null : table.installCommand(choice.candidate().installs(), runtimePackages);
+        dev.whittle.facts.BaseRelease runtimeRelease = dev.whittle.facts.BaseRelease.of(ImageRef.parse(choice.image()), knowledge.facts());
+        if (install != null && install.startsWith("apk ") && runtimeRelease != null && runtimeRelease.predatesApkNoCache()) {
+            return Decision.refuse("the runtime " + choice.image() + " predates `apk add --no-cache` (Alpine 3.3), which installs "
+                    + String.join(" ", runtimePackages));
+        }
         List<String> env = runtimeEnv(facts, copies, program);
         List<String> args = new ArrayList<>();
         String used = String.join("\n", env) + "\n" + String.join("\n", moved.stream().map(Instruction::text).toList());
@@ -514,20 +521,47 @@ public final class SplitPlanner {
         return facts.packages().stream().filter(table::buildOnly).mapToInt(table::sizeMb).sum();
     }
 
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
     /** The ENV lines the runtime keeps: the file's own, without the variables that only steer the build. */
     private static List<String> runtimeEnv(StageFacts facts, List<Copy> copies, String program) {
         // the package manager's own settings stay when the container starts through it (npm start reads NPM_CONFIG_*)
         Pattern startTool = Set.of("npm", "npx").contains(program) ? Pattern.compile("NPM_CONFIG_.*")
                 : program.equals("yarn") ? Pattern.compile("YARN_.*|NPM_CONFIG_.*") : null;
+        Set<String> keep = new java.util.HashSet<>();
+        Set<String> defined = new java.util.HashSet<>();
+        for (Instruction i : facts.all(Keyword.ENV)) {
+            List<String> v = i.command().values();
+            for (int k = 0; k + 1 < v.size(); k += 3) {
+                defined.add(v.get(k));
+                if (!BUILD_ENV.matcher(v.get(k)).matches() || v.get(k).equals("PATH") && pathToCopies(v.get(k + 1), copies)
+                        || startTool != null && startTool.matcher(v.get(k)).matches()) {
+                    keep.add(v.get(k));
+                }
+            }
+        }
+        // a kept value that names a build variable of the file (SRCPATH=${GOPATH}/src) keeps that variable too:
+        // without it the runtime's value would be another (/src)
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Instruction i : facts.all(Keyword.ENV)) {
+                List<String> v = i.command().values();
+                for (int k = 0; k + 1 < v.size(); k += 3) {
+                    if (!keep.contains(v.get(k))) continue;
+                    Matcher named = VARIABLE.matcher(v.get(k + 1));
+                    while (named.find()) {
+                        String name = named.group(1) != null ? named.group(1) : named.group(2);
+                        if (defined.contains(name) && keep.add(name)) grew = true;
+                    }
+                }
+            }
+        }
         List<String> out = new ArrayList<>();
         for (Instruction i : facts.all(Keyword.ENV)) {
             List<String> v = i.command().values();
             List<String> kept = new ArrayList<>();
             for (int k = 0; k + 1 < v.size(); k += 3) {
-                if (!BUILD_ENV.matcher(v.get(k)).matches() || v.get(k).equals("PATH") && pathToCopies(v.get(k + 1), copies)
-                        || startTool != null && startTool.matcher(v.get(k)).matches()) {
-                    kept.add(v.get(k) + "=" + v.get(k + 1));
-                }
+                if (keep.contains(v.get(k))) kept.add(v.get(k) + "=" + v.get(k + 1));
             }
             if (kept.size() * 3 == v.size()) out.add(i.text());
             else if (!kept.isEmpty()) out.add(dev.whittle.edit.Style.keyword(i, "ENV") + " " + String.join(" ", kept));

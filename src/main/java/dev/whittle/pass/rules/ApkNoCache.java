@@ -50,6 +50,12 @@ public final class ApkNoCache extends CacheRule {
 
     @Override
     protected String reasonToLeave(Context ctx) {
+        dev.whittle.facts.BaseRelease release = dev.whittle.facts.BaseRelease.of(ctx.file(), ctx.stage(),
+                ctx.pass().knowledge().facts());
+        if (release != null && release.predatesApkNoCache()) {
+            return "apk --no-cache needs Alpine 3.3 or newer (apk-tools 2.6); this stage is on Alpine " + release.release()
+                    + ": end the RUN with `rm -rf /var/cache/apk/*` instead";
+        }
         for (SimpleCommand c : ctx.script().script().commands()) {
             if (isUpdate(c) && !updateSteps(ctx).contains(c)) {
                 return "apk update's index is used by another apk command here: end the RUN with `rm -rf /var/cache/apk/*`"

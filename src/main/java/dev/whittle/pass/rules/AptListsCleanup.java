@@ -189,6 +189,12 @@ public final class AptListsCleanup implements Pass {
     /** Text that may run a script: a .sh file, a path, a shell or make. */
     private static final Pattern SCRIPT_HINT = Pattern.compile("\\.sh\\b|\\./|\\b(sh|bash|ash|dash|make|source)\\b|(^|\\s)\\. /");
 
+    /** {@link #SCRIPT_HINT} found in the text; each of its branches holds one of the words tried first, which is quicker. */
+    private static boolean scriptHint(String text) {
+        return (text.contains("sh") || text.contains("./") || text.contains("make") || text.contains("source")
+                || text.contains(". /")) && SCRIPT_HINT.matcher(text).find();
+    }
+
     /** No later RUN needs the lists: one fetches them anew first. */
     private static final int REFRESHED = -2;
     private static final Needer NONE = new Needer(null, false);
@@ -220,11 +226,11 @@ public final class AptListsCleanup implements Pass {
     private static Needer status(Instruction i, Dockerfile file) {
         boolean apt = RunScript.mentions(i, "apt");
         String text = i.command().original();
-        if (!apt && !SCRIPT_HINT.matcher(text).find()) return NONE;
+        if (!apt && !scriptHint(text)) return NONE;
         RunScript s = RunScript.of(i, file);
         if (s == null) {
             if (apt && INSTALL.matcher(text).find()) return new Needer(i, false);
-            return SCRIPT_HINT.matcher(text).find() ? new Needer(i, true) : NONE;
+            return scriptHint(text) ? new Needer(i, true) : NONE;
         }
         // in command order: an install before the RUN's own update still reads the lists left behind
         for (SimpleCommand c : s.script().commands()) {

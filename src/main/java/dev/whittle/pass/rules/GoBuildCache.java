@@ -75,6 +75,10 @@ public final class GoBuildCache extends CacheRule {
                     ? "the Go version here is not known" : "this stage has Go " + version);
         }
         String gone = removedWorkdir(ctx);
+        if (gone != null && gone.isEmpty()) {
+            return "the Go caches stay: the directory the RUN ends in is not known (a WORKDIR or cd whittle cannot resolve), "
+                    + "and it may be gone when a command appended to it runs";
+        }
         if (gone != null) {
             return "the Go caches stay: the RUN removes " + gone + ", the directory a command appended to it would run in";
         }
@@ -105,7 +109,7 @@ public final class GoBuildCache extends CacheRule {
         return null;
     }
 
-    /** The directory the RUN ends in, when the RUN itself removes it (or a directory above it); else null. */
+    /** The directory the RUN ends in, when the RUN itself removes it (or a directory above it); "" when it is not known; else null. */
     private static String removedWorkdir(Context ctx) {
         String cwd = StageFacts.of(ctx.stage(), ctx.pass().knowledge().catalog()
                 .startWorkdir(dev.whittle.facts.ImageRef.parse(ctx.stage().baseImage()))).workdirAt(ctx.run());
@@ -117,7 +121,7 @@ public final class GoBuildCache extends CacheRule {
                 for (String a : c.args()) if (!a.startsWith("-")) removed.add(StageFacts.resolve(cwd, a, ctx.env()));
             }
         }
-        if (cwd == null) return "its working directory";
+        if (cwd == null) return ""; // not known
         for (String r : removed) if (r != null && dev.whittle.facts.Effect.under(cwd, r)) return r;
         return null;
     }
