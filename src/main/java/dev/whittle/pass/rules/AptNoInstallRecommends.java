@@ -71,6 +71,7 @@ public final class AptNoInstallRecommends implements Pass {
                 List<SimpleCommand> installs = new ArrayList<>();
                 for (SimpleCommand c : script.script().commands()) {
                     if (!Commands.isProgram(c, "apt-get", "apt") || Commands.subcommand(c, INSTALL) == null) continue;
+                    if (c.hasArg("--install-recommends")) continue; // the file asks for them: its choice stands
                     if (recommendsOff(c)) {
                         installedBefore.addAll(Packages.names(c));
                         continue;
