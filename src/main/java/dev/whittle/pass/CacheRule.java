@@ -181,9 +181,25 @@ public abstract class CacheRule implements Pass {
         int lastFill = -1;
         for (int k = 0; k < commands.size(); k++) if (filling.test(commands.get(k))) lastFill = k;
         for (int k = lastFill + 1; k < commands.size(); k++) {
-            if (Commands.runsScript(commands.get(k))) return Commands.shorten(String.join(" ", commands.get(k).words().stream().map(Word::text).toList()), 30);
+            SimpleCommand c = commands.get(k);
+            if (Commands.runsScript(c) && !buildStep(c)) {
+                return Commands.shorten(String.join(" ", c.words().stream().map(Word::text).toList()), 30);
+            }
         }
         return null;
+    }
+
+    /**
+     * Scripts that build rather than tidy up: make, a configure script, and the programs a package put in
+     * node_modules (bower, grunt, babel). Cleanup and hardening scripts (cleanup.sh, harden.sh, any other script or
+     * shell) are what removes toolchains and package managers.
+     */
+    private static boolean buildStep(SimpleCommand c) {
+        String name = c.name();
+        if (name == null) return false;
+        String program = Commands.program(c);
+        return program.equals("make") || program.equals("configure") || name.contains("node_modules/")
+                || name.contains("npm bin");
     }
 
     /** Whether a cleaning command follows the last command that fills the cache (or the cache is off). */
