@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code echo "export X=Y" >> /etc/profile} is reported with the ENV it was meant to be. */
-public final class ProfileExport implements Pass {
+public final class ProfileExportToEnv implements Pass {
     private static final PassInfo INFO = new PassInfo("profile-export-to-env", "exports in /etc/profile",
             "Report `echo export ... >> /etc/profile`: later RUNs never read it; the intent is ENV.",
             Level.SAFE, List.of(),
