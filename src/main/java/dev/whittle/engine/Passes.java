@@ -14,7 +14,8 @@ import dev.whittle.pass.rules.EndOfLifeImage;
 import dev.whittle.pass.rules.GoBuildFlags;
 import dev.whittle.pass.rules.LegacyKeyValue;
 import dev.whittle.pass.rules.ProfileExportToEnv;
-import dev.whittle.pass.rules.SecretArgs;
+import dev.whittle.pass.rules.SecretArgToMount;
+import dev.whittle.pass.rules.SecretsToMounts;
 import dev.whittle.pass.rules.SplitBuildRuntime;
 import dev.whittle.pass.rules.MaintainerToLabel;
 import dev.whittle.pass.rules.MergeRuns;
@@ -39,8 +40,8 @@ public final class Passes {
             new GoGetToInstall(),
             new GoBuildFlags(),
             new ProfileExportToEnv(),
-            new SecretArgs(),
-            SecretArgs.rewriting(),
+            new SecretsToMounts(),
+            new SecretArgToMount(),
             // stages: split a single-stage build before the layer and cache passes look at what ships
             new SplitBuildRuntime(),
             // layers: merging first, so the cache passes see the RUNs as they will ship
