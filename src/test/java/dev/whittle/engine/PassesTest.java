@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
+import dev.whittle.tree.Dockerfile;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +44,13 @@ class PassesTest {
             assertEquals(className(id), p.getClass().getSimpleName(), "the class of " + id);
             assertEquals(p, Passes.byId(id));
         }
+    }
+
+    @Test
+    void aPassRunsOnlyWithItsContext() {
+        List<Method> runs = Arrays.stream(Pass.class.getMethods()).filter(m -> m.getName().equals("run")).toList();
+        assertEquals(1, runs.size(), "one run method: " + runs);
+        assertEquals(List.of(Dockerfile.class, PassContext.class), List.of(runs.get(0).getParameterTypes()));
     }
 
     @Test

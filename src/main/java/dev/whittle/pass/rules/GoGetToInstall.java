@@ -43,11 +43,6 @@ public final class GoGetToInstall implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
-        return run(file, PassContext.of(Level.SAFE));
-    }
-
-    @Override
     public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : file.stages()) {

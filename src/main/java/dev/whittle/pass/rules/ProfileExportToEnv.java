@@ -4,6 +4,7 @@ import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.edit.RunScript;
 import dev.whittle.core.Change;
@@ -35,7 +36,7 @@ public final class ProfileExportToEnv implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         // an image that serves ssh logins: login shells read /etc/profile and the shell start-up files, and the
         // exports are for them, not for RUN or CMD

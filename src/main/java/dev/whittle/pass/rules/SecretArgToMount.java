@@ -3,6 +3,7 @@ package dev.whittle.pass.rules;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.core.Change;
 import dev.whittle.tree.Dockerfile;
@@ -29,7 +30,7 @@ public final class SecretArgToMount implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : file.stages()) {
             for (Instruction i : stage.instructions()) {

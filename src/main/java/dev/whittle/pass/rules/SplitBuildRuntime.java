@@ -52,11 +52,6 @@ public final class SplitBuildRuntime implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
-        return run(file, PassContext.of(Level.SAFE));
-    }
-
-    @Override
     public List<Edit> run(Dockerfile file, PassContext context) {
         Decision d = SplitPlanner.decide(file, context.context(), context.knowledge(), context.level());
         if (d.split() == null) {
