@@ -9,18 +9,19 @@ import dev.whittle.pass.rules.AptNoInstallRecommends;
 import dev.whittle.pass.rules.ComposerClearCache;
 import dev.whittle.pass.rules.GemNoDocument;
 import dev.whittle.pass.rules.GoBuildCache;
-import dev.whittle.pass.rules.GoGetInstall;
+import dev.whittle.pass.rules.GoGetToInstall;
 import dev.whittle.pass.rules.EndOfLifeImage;
 import dev.whittle.pass.rules.GoBuildFlags;
 import dev.whittle.pass.rules.LegacyKeyValue;
-import dev.whittle.pass.rules.ProfileExport;
-import dev.whittle.pass.rules.SecretArgs;
-import dev.whittle.pass.rules.SplitBuildAndRuntime;
+import dev.whittle.pass.rules.ProfileExportToEnv;
+import dev.whittle.pass.rules.SecretArgToMount;
+import dev.whittle.pass.rules.SecretsToMounts;
+import dev.whittle.pass.rules.SplitBuildRuntime;
 import dev.whittle.pass.rules.MaintainerToLabel;
 import dev.whittle.pass.rules.MergeRuns;
 import dev.whittle.pass.rules.NpmCacheClean;
 import dev.whittle.pass.rules.PipNoCacheDir;
-import dev.whittle.pass.rules.PythonToolCache;
+import dev.whittle.pass.rules.PoetryPipenvCache;
 import dev.whittle.pass.rules.YarnCacheClean;
 import dev.whittle.pass.rules.YumClean;
 import dev.whittle.pass.rules.ZypperClean;
@@ -36,13 +37,13 @@ public final class Passes {
             new EndOfLifeImage(),
             new AddToCopy(),
             new LegacyKeyValue(),
-            new GoGetInstall(),
+            new GoGetToInstall(),
             new GoBuildFlags(),
-            new ProfileExport(),
-            new SecretArgs(),
-            SecretArgs.rewriting(),
+            new ProfileExportToEnv(),
+            new SecretsToMounts(),
+            new SecretArgToMount(),
             // stages: split a single-stage build before the layer and cache passes look at what ships
-            new SplitBuildAndRuntime(),
+            new SplitBuildRuntime(),
             // layers: merging first, so the cache passes see the RUNs as they will ship
             new MergeRuns(),
             // package caches, cleaned in the RUN that fills them
@@ -52,7 +53,7 @@ public final class Passes {
             new YumClean(),
             new ZypperClean(),
             new PipNoCacheDir(),
-            new PythonToolCache(),
+            new PoetryPipenvCache(),
             new NpmCacheClean(),
             new YarnCacheClean(),
             new GemNoDocument(),

@@ -96,11 +96,6 @@ public abstract class CacheRule implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
-        return run(file, PassContext.of(info().level()));
-    }
-
-    @Override
     public List<Edit> run(Dockerfile file, PassContext pass) {
         List<Edit> edits = new ArrayList<>();
         List<Stage> all = file.stages();

@@ -11,10 +11,9 @@ import java.util.List;
 public interface Pass {
     PassInfo info();
 
-    List<Edit> run(Dockerfile file);
-
-    /** The pass with what else is known (level, build context, catalog); most passes need only the file. */
-    default List<Edit> run(Dockerfile file, PassContext context) {
-        return run(file);
-    }
+    /**
+     * The edits for the file. The context says what else is known (the level asked for, the build context, the
+     * catalog and templates); there is no run without it, so no pass can run at a level it was not given.
+     */
+    List<Edit> run(Dockerfile file, PassContext context);
 }

@@ -1,6 +1,7 @@
 package dev.whittle.userrules;
 
 import dev.whittle.pass.Edit;
+import dev.whittle.pass.PassContext;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
 import dev.whittle.tree.Keyword;
@@ -31,7 +32,7 @@ final class Forbid extends UserRule {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> out = new ArrayList<>();
         if (keyword != null) {
             for (Instruction i : file.instructions()) {

@@ -2,6 +2,7 @@ package dev.whittle.userrules;
 
 import dev.whittle.facts.ImageRef;
 import dev.whittle.pass.Edit;
+import dev.whittle.pass.PassContext;
 import dev.whittle.tree.Dockerfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class MapImage extends UserRule {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> out = new ArrayList<>();
         for (ImageUses.Use use : ImageUses.of(file)) {
             List<String> captures = from.match(use.name());

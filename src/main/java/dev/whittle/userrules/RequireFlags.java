@@ -1,6 +1,7 @@
 package dev.whittle.userrules;
 
 import dev.whittle.pass.Edit;
+import dev.whittle.pass.PassContext;
 import dev.whittle.edit.RunScript;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.shell.Word;
@@ -34,7 +35,7 @@ final class RequireFlags extends UserRule {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> out = new ArrayList<>();
         for (Instruction i : file.instructions()) {
             if (!RunScript.mentions(i, manager.programs())) continue;

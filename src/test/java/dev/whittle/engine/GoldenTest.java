@@ -27,7 +27,9 @@ import org.junit.jupiter.api.TestFactory;
  * Golden cases, discovered automatically: testdata/CASE/Dockerfile and testdata/CASE/expected/LEVEL.Dockerfile.
  * The output must equal the expected bytes, parse again, and a second run must change nothing. When
  * expected/LEVEL.changes exists, the change list (rewrites and findings, as `optimize` prints them)
- * must equal it too. A case folder with a .whittle.yaml runs its user rules after the passes.
+ * must equal it too. A case folder with a .whittle.yaml runs its user rules after the passes. A pass's own
+ * cases are testdata/ID/ and the folders under it ({@link PassesTest} checks that every pass has one); a case
+ * is named by its folder under testdata/.
  */
 class GoldenTest {
 
@@ -41,7 +43,9 @@ class GoldenTest {
                 Path input = expected.getParent().getParent().resolve("Dockerfile");
                 String levelName = expected.getFileName().toString().replace(".Dockerfile", "");
                 Level level = Level.valueOf(levelName.toUpperCase(Locale.ROOT));
-                tests.add(DynamicTest.dynamicTest(input.getParent().getFileName() + " @ " + levelName, () -> {
+                // named by the folder under testdata/: a pass's cases are testdata/ID/ and the folders under it
+                String name = Path.of("testdata").relativize(input.getParent()).toString().replace('\\', '/');
+                tests.add(DynamicTest.dynamicTest(name + " @ " + levelName, () -> {
                     Path onlyFile = input.getParent().resolve("only");
                     Set<String> only = Files.exists(onlyFile)
                             ? Set.of(Files.readString(onlyFile).strip().split("\\s*,\\s*")) : Set.of();

@@ -3,6 +3,7 @@ package dev.whittle.pass.rules;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.edit.Style;
 import dev.whittle.core.Change;
@@ -37,7 +38,7 @@ public final class AddToCopy implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Instruction i : file.instructions()) {
             if (i.kind() != Keyword.ADD || !i.heredocs().isEmpty()) continue;

@@ -5,6 +5,7 @@ import dev.whittle.pass.Edit;
 import dev.whittle.facts.FinalImage;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.edit.RunScript;
 import dev.whittle.core.Change;
@@ -48,7 +49,7 @@ public final class AptListsCleanup implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Stage> shipping = new ArrayList<>(FinalImage.stages(file));
         Collections.reverse(shipping);
         List<Instruction> runs = new ArrayList<>();

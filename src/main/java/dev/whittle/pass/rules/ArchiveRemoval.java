@@ -9,6 +9,7 @@ import dev.whittle.facts.FinalImage;
 import dev.whittle.facts.StageFacts;
 import dev.whittle.pass.Edit;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.shell.Step;
 import dev.whittle.shell.Word;
@@ -49,7 +50,7 @@ public final class ArchiveRemoval implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         List<Instruction> all = file.instructions();
         for (Stage stage : FinalImage.stages(file)) {

@@ -32,11 +32,6 @@ public final class EndOfLifeImage implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
-        return run(file, PassContext.of(Level.SAFE));
-    }
-
-    @Override
     public List<Edit> run(Dockerfile file, PassContext context) {
         Knowledge knowledge = context.knowledge();
         List<Edit> out = new ArrayList<>();

@@ -39,11 +39,6 @@ public final class GoBuildFlags implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
-        return run(file, PassContext.of(Level.BALANCED));
-    }
-
-    @Override
     public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : file.stages()) {

@@ -4,6 +4,7 @@ import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.edit.Style;
 import dev.whittle.core.Change;
@@ -31,7 +32,7 @@ public final class LegacyKeyValue implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Instruction i : file.instructions()) {
             if (i.kind() != Keyword.ENV && i.kind() != Keyword.LABEL) continue;

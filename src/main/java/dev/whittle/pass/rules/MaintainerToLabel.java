@@ -3,6 +3,7 @@ package dev.whittle.pass.rules;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.edit.Style;
 import dev.whittle.core.Change;
@@ -30,7 +31,7 @@ public final class MaintainerToLabel implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Instruction i : file.instructions()) {
             if (i.kind() != Keyword.MAINTAINER || i.command().values().isEmpty()) continue;

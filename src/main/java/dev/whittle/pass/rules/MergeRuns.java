@@ -4,6 +4,7 @@ import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.edit.RunScript;
 import dev.whittle.edit.Style;
@@ -40,7 +41,7 @@ public final class MergeRuns implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         if (file.escape() != '\\') return edits;
         List<Instruction> all = file.instructions();

@@ -4,6 +4,7 @@ import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.edit.RunScript;
 import dev.whittle.core.Change;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code echo "export X=Y" >> /etc/profile} is reported with the ENV it was meant to be. */
-public final class ProfileExport implements Pass {
+public final class ProfileExportToEnv implements Pass {
     private static final PassInfo INFO = new PassInfo("profile-export-to-env", "exports in /etc/profile",
             "Report `echo export ... >> /etc/profile`: later RUNs never read it; the intent is ENV.",
             Level.SAFE, List.of(),
@@ -35,7 +36,7 @@ public final class ProfileExport implements Pass {
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         // an image that serves ssh logins: login shells read /etc/profile and the shell start-up files, and the
         // exports are for them, not for RUN or CMD

@@ -23,7 +23,7 @@ import java.util.Map;
  * A single-stage build becomes a builder stage (the original build) and a runtime stage with only
  * the artifact, rendered from the language's template on a runtime image from the catalog.
  */
-public final class SplitBuildAndRuntime implements Pass {
+public final class SplitBuildRuntime implements Pass {
     private static final PassInfo INFO = new PassInfo("split-build-runtime", "Split build and runtime stages",
             "Keep compilers, package managers and sources in a builder stage; ship only the app on a small image.",
             Level.SAFE, List.of(),
@@ -49,11 +49,6 @@ public final class SplitBuildAndRuntime implements Pass {
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    public List<Edit> run(Dockerfile file) {
-        return run(file, PassContext.of(Level.SAFE));
     }
 
     @Override

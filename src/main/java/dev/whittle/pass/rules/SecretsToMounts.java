@@ -4,6 +4,7 @@ import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
 import dev.whittle.core.Level;
 import dev.whittle.pass.Pass;
+import dev.whittle.pass.PassContext;
 import dev.whittle.core.PassInfo;
 import dev.whittle.core.Change;
 import dev.whittle.tree.Dockerfile;
@@ -16,11 +17,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * ARG and ENV that carry credentials are reported with the BuildKit secret mount that replaces them;
- * at the aggressive level an ARG used only by RUNs is rewritten to that mount.
+ * ARG and ENV that carry credentials are reported with the BuildKit secret mount that replaces them
+ * ({@link SecretArgToMount} rewrites, at the aggressive level, the ARGs it can).
  */
-public final class SecretArgs implements Pass {
-    private static final PassInfo INFO = new PassInfo("secrets-to-mounts", "secrets in ARG/ENV",
+public final class SecretsToMounts implements Pass {
+    static final PassInfo INFO = new PassInfo("secrets-to-mounts", "secrets in ARG/ENV",
             "Report ARG/ENV that carry credentials (they end up in the image history); show the secret mount.",
             Level.SAFE, List.of("SecretsUsedInArgOrEnv"),
             "Build arguments and ENV values are stored in the image: `docker history` shows them to anyone who "
@@ -40,49 +41,25 @@ public final class SecretArgs implements Pass {
             "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
     private static final Pattern PUBLIC = Pattern.compile("(?i)(?:_|^)public(?:_|$)");
 
-    private final boolean rewrite;
-
-    public SecretArgs() {
-        this(false);
-    }
-
-    private SecretArgs(boolean rewrite) {
-        this.rewrite = rewrite;
-    }
-
-    /** The aggressive variant, which rewrites where it can. */
-    public static SecretArgs rewriting() {
-        return new SecretArgs(true);
-    }
-
     @Override
     public PassInfo info() {
-        return rewrite ? REWRITE_INFO : INFO;
+        return INFO;
     }
-
-    private static final PassInfo REWRITE_INFO = new PassInfo("secret-arg-to-mount", "secret ARG to secret mount",
-            "Rewrite a credential ARG used only by RUNs to a BuildKit secret mount (build with --secret).",
-            Level.AGGRESSIVE, List.of("SecretsUsedInArgOrEnv"), INFO.explanation());
 
     static boolean looksSecret(String name) {
         return SECRET.matcher(name).find() && !PUBLIC.matcher(name).find();
     }
 
     @Override
-    public List<Edit> run(Dockerfile file) {
+    public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : file.stages()) {
             for (Instruction i : stage.instructions()) {
                 if (i.kind() != Keyword.ARG && i.kind() != Keyword.ENV) continue;
-                List<String> names = names(i);
-                for (String name : names) {
+                for (String name : names(i)) {
                     if (!looksSecret(name)) continue;
                     String id = name.toLowerCase(Locale.ROOT);
                     String mount = "RUN --mount=type=secret,id=" + id + ",env=" + name + " ...";
-                    if (rewrite) {
-                        if (i.kind() == Keyword.ARG && names.size() == 1) rewriteArg(stage, i, name, id, edits);
-                        continue;
-                    }
                     Change c = i.kind() == Keyword.ARG
                             ? Change.finding(INFO.id(), i.line(), i.endLine(), "ARG " + Commands.shorten(name, 40) + " looks like a credential and "
                                     + "stays in the image history; pass it as a build secret").withDetails(List.of(
@@ -98,7 +75,8 @@ public final class SecretArgs implements Pass {
         return edits;
     }
 
-    private static List<String> names(Instruction i) {
+    /** The names an ARG or ENV declares, in order. */
+    static List<String> names(Instruction i) {
         List<String> v = i.command().values();
         List<String> out = new ArrayList<>();
         if (i.kind() == Keyword.ENV) {
@@ -107,31 +85,5 @@ public final class SecretArgs implements Pass {
             for (String a : v) out.add(a.contains("=") ? a.substring(0, a.indexOf('=')) : a);
         }
         return out;
-    }
-
-    private void rewriteArg(Stage stage, Instruction arg, String name, String id, List<Edit> edits) {
-        if (!arg.command().values().get(0).equals(name)) return; // has a default value: it is baked in either way
-        Pattern use = Pattern.compile("\\$\\{?" + Pattern.quote(name) + "\\b");
-        List<Instruction> runs = new ArrayList<>();
-        boolean after = false;
-        for (Instruction i : stage.instructions()) {
-            if (i == arg) {
-                after = true;
-                continue;
-            }
-            if (!after || !use.matcher(i.command().original()).find()) continue;
-            if (i.kind() != Keyword.RUN || i.command().json() || !i.text().startsWith(i.command().keyword())) return;
-            runs.add(i);
-        }
-        if (runs.isEmpty()) return;
-        String kw = arg.command().keyword().toUpperCase(Locale.ROOT);
-        edits.add(Edit.remove(arg, Change.rewrite(REWRITE_INFO.id(), arg.line(), arg.endLine(),
-                kw + " " + name + " → secret mount on the RUNs that use it (build with --secret id=" + id
-                        + ",env=" + name + " instead of --build-arg)")));
-        for (Instruction r : runs) {
-            String keyword = r.command().keyword();
-            String text = keyword + " --mount=type=secret,id=" + id + ",env=" + name + r.text().substring(keyword.length());
-            edits.add(Edit.replace(r, text, null));
-        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code go get} used to install a program becomes {@code go install module@latest}. */
-public final class GoGetInstall implements Pass {
+public final class GoGetToInstall implements Pass {
     private static final PassInfo INFO = new PassInfo("go-get-to-install", "go get to go install @version",
             "Install Go programs with `go install pkg@version`; `go get` stopped installing in Go 1.17.",
             Level.SAFE, List.of(),
@@ -40,11 +40,6 @@ public final class GoGetInstall implements Pass {
     @Override
     public PassInfo info() {
         return INFO;
-    }
-
-    @Override
-    public List<Edit> run(Dockerfile file) {
-        return run(file, PassContext.of(Level.SAFE));
     }
 
     @Override

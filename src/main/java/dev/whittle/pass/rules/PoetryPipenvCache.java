@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** poetry and pipenv installs end with their download caches removed. */
-public final class PythonToolCache extends CacheRule {
+public final class PoetryPipenvCache extends CacheRule {
     private static final PassInfo INFO = new PassInfo("poetry-pipenv-cache", "poetry/pipenv caches removed",
             "End a RUN that runs poetry install or pipenv install with their download caches removed.",
             Level.SAFE, List.of(),
@@ -21,7 +21,7 @@ public final class PythonToolCache extends CacheRule {
                     + "cleanup of your own), when the RUN already removes the caches, mounts a cache, or sits in "
                     + "a builder stage.");
 
-    public PythonToolCache() {
+    public PoetryPipenvCache() {
         super("poetry", "pipenv");
     }
 
