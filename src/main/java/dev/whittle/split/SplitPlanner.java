@@ -223,6 +223,19 @@ public final class SplitPlanner {
         Carried carried = Carried.of(effects, planned, List.of(), plan.venv() != null, namedPaths(facts));
         if (carried.refusal() != null) return Decision.refuse(carried.refusal());
         notes.addAll(carried.notes());
+        if (plan.language().equals("python") || plan.language().equals("node")) {
+            // an interpreter's app is its copied sources: code copied beside the app directory (onto PYTHONPATH,
+            // for python -m) is run-time code too
+            for (Effect e : effects.all(Effect.Kind.COPIED)) {
+                String p = e.path();
+                if (p == null || carried.copies().stream().anyMatch(c -> Effect.under(p, c.from()))
+                        || Carried.BUILD_ONLY.stream().anyMatch(d -> Effect.under(p, d)) || effects.removedLater(p, e)) {
+                    continue;
+                }
+                return Decision.refuse("`" + dev.whittle.facts.Commands.snippet(e.at(), 30) + "` (line " + e.at().line()
+                        + ") copies files to " + Commands.shorten(p, 40) + ", which the runtime would not get");
+            }
+        }
 
         PackageTable table = knowledge.packages();
         String manager = in.manager();
@@ -358,6 +371,15 @@ public final class SplitPlanner {
                 && (facts.packages().contains("tzdata") || facts.envValue("TZ") != null);
         String install = runtimePackages.isEmpty() ? null : table.installCommand(choice.candidate().installs(), runtimePackages);
         dev.whittle.facts.BaseRelease runtimeRelease = dev.whittle.facts.BaseRelease.of(ImageRef.parse(choice.image()), knowledge.facts());
+        dev.whittle.facts.Distro runtimeDistro = runtimeRelease == null ? null : runtimeRelease.distro(knowledge.facts());
+        if (install != null && runtimeDistro != null && runtimeDistro.hasPackages()) {
+            for (String p : runtimePackages) {
+                if (!runtimeDistro.has(p.replaceAll("[=:].*", ""))) {
+                    return Decision.refuse(runtimeDistro + ", the runtime's release, has no package " + p
+                            + ", which the runtime stage would install");
+                }
+            }
+        }
         if (install != null && install.startsWith("apk ") && runtimeRelease != null && runtimeRelease.predatesApkNoCache()) {
             return Decision.refuse("the runtime " + choice.image() + " predates `apk add --no-cache` (Alpine 3.3), which installs "
                     + String.join(" ", runtimePackages));
