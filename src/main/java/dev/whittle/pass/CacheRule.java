@@ -11,7 +11,7 @@ import dev.whittle.tree.Instruction;
 import dev.whittle.tree.Keyword;
 import dev.whittle.tree.Stage;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,7 +100,7 @@ public abstract class CacheRule implements Pass {
         List<Edit> edits = new ArrayList<>();
         List<Stage> all = file.stages();
         for (Stage stage : FinalImage.stages(file)) {
-            Map<String, String> env = new java.util.LinkedHashMap<>();
+            Map<String, String> env = new LinkedHashMap<>();
             inheritedEnv(all, stage, env);
             for (Instruction i : stage.instructions()) {
                 if (i.kind() == Keyword.ENV) addEnv(i, env);
@@ -169,19 +169,26 @@ public abstract class CacheRule implements Pass {
      * (a cleanup.sh that removes /usr/local/go before `go clean` runs) or the working directory. Null when there is none.
      */
     private static String scriptAfterLastFill(Context ctx, java.util.function.Predicate<SimpleCommand> filling, String cleanup) {
-        String tool = cleanup.split(" ")[0];
-        // rm, and the system's package managers, which no build script removes
-        if (java.util.Set.of("rm", "yum", "dnf", "microdnf", "zypper", "apt-get", "apt", "apk").contains(tool)) return null;
+        if (NEVER_REMOVED.contains(cleanup.split(" ")[0])) return null;
         List<SimpleCommand> commands = ctx.script().script().commands();
-        int lastFill = -1;
-        for (int k = 0; k < commands.size(); k++) if (filling.test(commands.get(k))) lastFill = k;
-        for (int k = lastFill + 1; k < commands.size(); k++) {
+        for (int k = lastFill(commands, filling) + 1; k < commands.size(); k++) {
             SimpleCommand c = commands.get(k);
             if (Commands.runsScript(c) && !buildStep(c)) {
                 return Commands.shorten(String.join(" ", c.words().stream().map(Word::text).toList()), 30);
             }
         }
         return null;
+    }
+
+    /** rm, and the system's package managers, which no build script removes. */
+    private static final java.util.Set<String> NEVER_REMOVED = java.util.Set.of("rm", "yum", "dnf", "microdnf", "zypper",
+            "apt-get", "apt", "apk");
+
+    /** The index of the last command that fills the cache, or -1. */
+    private static int lastFill(List<SimpleCommand> commands, java.util.function.Predicate<SimpleCommand> filling) {
+        int last = -1;
+        for (int k = 0; k < commands.size(); k++) if (filling.test(commands.get(k))) last = k;
+        return last;
     }
 
     /**
@@ -201,9 +208,7 @@ public abstract class CacheRule implements Pass {
     private boolean alreadyClean(Context ctx, java.util.function.Predicate<SimpleCommand> filling) {
         if (cacheOff(ctx)) return true;
         List<SimpleCommand> commands = ctx.script().script().commands();
-        int lastFill = -1;
-        for (int k = 0; k < commands.size(); k++) if (filling.test(commands.get(k))) lastFill = k;
-        for (int k = lastFill + 1; k < commands.size(); k++) if (cleans(commands.get(k), ctx)) return true;
+        for (int k = lastFill(commands, filling) + 1; k < commands.size(); k++) if (cleans(commands.get(k), ctx)) return true;
         return false;
     }
 

@@ -232,7 +232,7 @@ public final class SplitPlanner {
                         || Carried.BUILD_ONLY.stream().anyMatch(d -> Effect.under(p, d)) || effects.removedLater(p, e)) {
                     continue;
                 }
-                return Decision.refuse("`" + dev.whittle.facts.Commands.snippet(e.at(), 30) + "` (line " + e.at().line()
+                return Decision.refuse("`" + Commands.snippet(e.at(), 30) + "` (line " + e.at().line()
                         + ") copies files to " + Commands.shorten(p, 40) + ", which the runtime would not get");
             }
         }
@@ -343,14 +343,16 @@ public final class SplitPlanner {
                 if (!part.matches("\\d+|root") && effects.all(Effect.Kind.USER).stream().anyMatch(e -> e.path().equals(part))) owner = part;
             }
         }
-        if (name == null && owner != null) {
-            copies.add(0, new Copy("/etc/group", "/etc/group"));
-            copies.add(0, new Copy("/etc/passwd", "/etc/passwd"));
-            notes.add("user " + owner + ", made by the build and owner of copied files, comes with the builder's /etc/passwd and /etc/group");
-        } else if (name != null && !name.matches("\\d+|nobody|nonroot") && (created || !sameImageLine)) {
+        boolean ownerOnly = name == null && owner != null;
+        boolean userFiles = name != null && !name.matches("\\d+|nobody|nonroot") && (created || !sameImageLine);
+        if (ownerOnly || userFiles) {
             // first: a COPY --chown names the user, and the runtime stage must know it by then
             copies.add(0, new Copy("/etc/group", "/etc/group"));
             copies.add(0, new Copy("/etc/passwd", "/etc/passwd"));
+        }
+        if (ownerOnly) {
+            notes.add("user " + owner + ", made by the build and owner of copied files, comes with the builder's /etc/passwd and /etc/group");
+        } else if (userFiles) {
             notes.add("user " + name + (created ? ", made by the build," : "") + " comes with the builder's /etc/passwd and /etc/group");
         }
         // the original's user, wherever its USER stands; a non-root switch only at the aggressive level
