@@ -11,7 +11,6 @@ import dev.whittle.engine.Passes;
 import dev.whittle.core.Change;
 import dev.whittle.pass.Pass;
 import dev.whittle.core.PassInfo;
-import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SourceText;
 import dev.whittle.syntax.SyntaxError;
@@ -141,45 +140,85 @@ public final class DockerfileOptimizer {
     private static Report run(Dockerfile tree, Optimizer.Options options, String name) {
         Optimizer.Result r = Optimizer.optimize(tree, options);
         List<PassInfo> passes = Passes.with(options.userRules()).stream().map(Pass::info).toList();
-        return new Report(r.input().print(), r.output().print(), r.output(), r.changes(), name, options.level(), passes);
+        return new Report(r, name, options.level(), passes);
     }
 
     /**
-     * The outcome of one optimization.
-     *
-     * @param input   the text read
-     * @param output  the rewritten text (equal to the input when nothing changed)
-     * @param tree    the rewritten tree
-     * @param changes every rewrite and finding, by line; {@link Change#applied()} tells them apart
-     * @param name    the file's name in the diff
-     * @param level   the level it ran at
-     * @param passes  the passes and user rules that could run on the file, in order
+     * The outcome of one optimization: the engine's outcome (the one the CLI and the batch print) with the file's
+     * name and level.
      */
-    public record Report(String input, String output, Dockerfile tree, List<Change> changes, String name, Level level,
-                         List<PassInfo> passes) {
+    public static final class Report {
+        private final Optimizer.Result result;
+        private final String name;
+        private final Level level;
+        private final List<PassInfo> passes;
+
+        Report(Optimizer.Result result, String name, Level level, List<PassInfo> passes) {
+            this.result = result;
+            this.name = name;
+            this.level = level;
+            this.passes = passes;
+        }
+
+        /** The text read. */
+        public String input() {
+            return result.before();
+        }
+
+        /** The rewritten text (equal to the input when nothing changed). */
+        public String output() {
+            return result.after();
+        }
+
+        /** The rewritten tree. */
+        public Dockerfile tree() {
+            return result.output();
+        }
+
+        /** Every rewrite and finding, by line; {@link Change#applied()} tells them apart. */
+        public List<Change> changes() {
+            return result.changes();
+        }
+
+        /** The file's name in the diff. */
+        public String name() {
+            return name;
+        }
+
+        /** The level it ran at. */
+        public Level level() {
+            return level;
+        }
+
+        /** The passes and user rules that could run on the file, in order. */
+        public List<PassInfo> passes() {
+            return passes;
+        }
+
         /** The metadata of a pass or user rule of this file, or null. */
         public PassInfo pass(String id) {
             for (PassInfo p : passes) if (p.id().equals(id)) return p;
             return null;
         }
 
+        /** Whether the rewritten text differs from the input (the CLI's and the batch's meaning). */
         public boolean changed() {
-            return !input.equals(output);
+            return result.changed();
         }
 
         /** The unified diff ({@code a/NAME}, {@code b/NAME}); "" when nothing changed. */
         public String diff() {
-            return UnifiedDiff.of(name, input, output);
+            return result.diff(name);
         }
 
         /** The rewrites only. */
         public List<Change> rewrites() {
-            return changes.stream().filter(Change::applied).toList();
+            return changes().stream().filter(Change::applied).toList();
         }
 
         /** The findings only: what a pass reports but leaves alone, and why. */
         public List<Change> findings() {
-            return changes.stream().filter(c -> !c.applied()).toList();
+            return changes().stream().filter(c -> !c.applied()).toList();
         }
     }
 

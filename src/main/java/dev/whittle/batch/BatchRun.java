@@ -4,7 +4,6 @@ import dev.whittle.facts.BuildContext;
 import dev.whittle.config.ConfigException;
 import dev.whittle.config.Settings;
 import dev.whittle.engine.Optimizer;
-import dev.whittle.report.UnifiedDiff;
 import dev.whittle.syntax.DockerfileReader;
 import dev.whittle.syntax.SyntaxError;
 import java.io.IOException;
@@ -168,10 +167,8 @@ public final class BatchRun {
             if (large) ONE_LARGE.acquireUninterruptibly();
             try {
                 Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(bytes), options);
-                String before = r.input().print();
-                String after = r.output() == r.input() ? before : r.output().print();
-                String diff = before.equals(after) ? "" : UnifiedDiff.of(nameable(target, diffPath.apply(target)), before, after);
-                return new FileResult(target, options.level(), r.changes(), after, diff, null, false,
+                String diff = r.changed() ? r.diff(nameable(target, diffPath.apply(target))) : "";
+                return new FileResult(target, options.level(), r.changes(), r.after(), diff, null, false,
                         keepInput && !diff.isEmpty() ? bytes : null);
             } finally {
                 if (large) ONE_LARGE.release();

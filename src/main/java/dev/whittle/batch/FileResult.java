@@ -19,6 +19,7 @@ import java.util.List;
 public record FileResult(DockerfileFinder.Target target, dev.whittle.core.Level level, List<Change> changes, String output, String diff,
                          String error, boolean internal, byte[] input) {
 
+    /** Whether the rewrite differs from the input: the engine's {@code Optimizer.Result.changed()}, whose diff is "" exactly when not. */
     public boolean changed() {
         return diff != null && !diff.isEmpty();
     }

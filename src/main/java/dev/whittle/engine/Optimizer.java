@@ -53,10 +53,23 @@ public final class Optimizer {
         }
     }
 
-    /** The rewritten file and every change and finding, in pass order. */
-    public record Result(Dockerfile input, Dockerfile output, List<Change> changes) {
+    /**
+     * One file through whittle: the tree read, the rewritten tree, every change and finding (by input line), and
+     * the text before and after. The CLI, the batch, the library and the editor all take their outcome from here,
+     * so "changed" has one meaning: the printed text differs.
+     *
+     * @param before the input's text ({@code input.print()})
+     * @param after  the output's text ({@code output.print()})
+     */
+    public record Result(Dockerfile input, Dockerfile output, List<Change> changes, String before, String after) {
+        /** Whether the rewrite's text differs from the input's. */
         public boolean changed() {
-            return !input.print().equals(output.print());
+            return !before.equals(after);
+        }
+
+        /** The unified diff ({@code a/NAME}, {@code b/NAME}); "" when nothing changed. */
+        public String diff(String name) {
+            return changed() ? dev.whittle.report.UnifiedDiff.of(name, before, after) : "";
         }
     }
 
@@ -95,7 +108,8 @@ public final class Optimizer {
         }
         dropAnsweredFindings(changes);
         changes.sort(java.util.Comparator.comparingInt(Change::line)); // stable: pass order within a line
-        return new Result(input, current, changes);
+        String before = input.print();
+        return new Result(input, current, changes, before, current == input ? before : current.print());
     }
 
     /**
