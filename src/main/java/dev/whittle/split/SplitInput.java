@@ -15,12 +15,25 @@ import dev.whittle.tree.Dockerfile;
  * @param context   the build context (maybe none)
  * @param knowledge catalog, packages and templates
  * @param level     the level asked for
+ * @param handedOver the words an entrypoint script hands over to with {@code exec "$@"} (the program the planners
+ *                   look at), or null when the start command names the program itself
  */
 public record SplitInput(Dockerfile file, StageFacts facts, ImageInfo builder, BuildContext context, Knowledge knowledge,
-                         Level level) {
+                         Level level, java.util.List<String> handedOver) {
+
+    public SplitInput(Dockerfile file, StageFacts facts, ImageInfo builder, BuildContext context, Knowledge knowledge,
+                      Level level) {
+        this(file, facts, builder, context, knowledge, level, null);
+    }
+
+    /** The same input, with the program an entrypoint script hands over to as the start program. */
+    SplitInput handingOverTo(java.util.List<String> words) {
+        return new SplitInput(file, facts, builder, context, knowledge, level, words);
+    }
 
     /** The start command's words with a leading {@code exec} dropped; null when not literal. */
     public java.util.List<String> argv() {
+        if (handedOver != null) return handedOver;
         java.util.List<String> argv = facts.start().argv();
         if (argv != null && !argv.isEmpty() && argv.get(0).equals("exec")) argv = argv.subList(1, argv.size());
         return argv;

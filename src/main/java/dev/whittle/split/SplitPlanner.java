@@ -91,7 +91,7 @@ public final class SplitPlanner {
         return rest;
     }
 
-    private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     /**
      * The source of a COPY or ADD that puts the start program in place when that source is a shell script (by its
@@ -186,9 +186,20 @@ public final class SplitPlanner {
             return Decision.refuse("the start command is a shell line whittle cannot read as one program");
         }
         String program = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
-        if (SCRIPT.matcher(program).matches()) {
-            return Decision.refuse("the image starts a shell script (" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
-                    + "): what it runs cannot be checked");
+        EntrypointScript.Reading script = null;
+        if (SCRIPT.matcher(program).matches() || copiedScript(facts, argv.get(0), context) != null) {
+            script = EntrypointScript.read(facts, argv, context);
+            if (script.refusal() != null) {
+                return Decision.refuse("the image starts a shell script (" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
+                        + "): what it runs cannot be checked: " + script.refusal());
+            }
+            in = in.handingOverTo(script.handsOver());
+            argv = in.argv();
+            program = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+            if (SCRIPT.matcher(program).matches() || copiedScript(facts, argv.get(0), context) != null) {
+                return Decision.refuse("the entrypoint script " + script.source() + " hands over to another script ("
+                        + String.join(" ", argv.subList(0, Math.min(2, argv.size()))) + "): what it runs cannot be checked");
+            }
         }
         List<String> wrapped = behindInit(argv);
         if (wrapped != argv) {
@@ -223,6 +234,14 @@ public final class SplitPlanner {
         Carried carried = Carried.of(effects, planned, List.of(), plan.venv() != null, namedPaths(facts));
         if (carried.refusal() != null) return Decision.refuse(carried.refusal());
         notes.addAll(carried.notes());
+        if (script != null) {
+            String at = script.imagePath();
+            if (carried.copies().stream().noneMatch(c -> Effect.under(at, c.from()))) {
+                return Decision.refuse("the entrypoint script " + at + " is not in what the runtime receives");
+            }
+            notes.add("the entrypoint script " + script.source() + " only sets options and variables, tests and prints "
+                    + "before `exec \"$@\"`: the runtime keeps " + script.shell() + " for it");
+        }
         if (plan.language().equals("python") || plan.language().equals("node")) {
             // an interpreter's app is its copied sources: code copied beside the app directory (onto PYTHONPATH,
             // for python -m) is run-time code too
@@ -272,7 +291,7 @@ public final class SplitPlanner {
         if (unread != null) return Decision.refuse(unread);
         String source = thirdPartyPackage(effects, runtimePackages);
         if (source != null) return Decision.refuse(source);
-        boolean shell = facts.start().needsShell();
+        boolean shell = facts.start().needsShell() || script != null;
         for (Instruction h : facts.all(Keyword.HEALTHCHECK)) {
             List<String> v = h.command().values();
             if (v.isEmpty() || v.get(0).equalsIgnoreCase("NONE")) continue;
@@ -290,6 +309,10 @@ public final class SplitPlanner {
         if (choice.candidate() == null) {
             return Decision.refuse("no runtime image in the catalog fits the build (its C library, release, shell, packages)",
                     choice.rejected());
+        }
+        if (script != null && !script.shell().equals("sh") && !List.of("debian", "ubuntu", "rhel").contains(choice.candidate().family())) {
+            return Decision.refuse("the entrypoint script " + script.source() + " runs in " + script.shell()
+                    + ", which " + choice.image() + " may not have");
         }
         if (choice.image().equals(image.written()) && runtimePackages.containsAll(facts.packages())) {
             return Decision.refuse(""); // the build already runs on the runtime image and installs nothing to leave behind

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+envsubst < greeting.tmpl > greeting.txt
+exec "$@"

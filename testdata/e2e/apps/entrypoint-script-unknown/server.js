@@ -1,0 +1,1 @@
+require("http").createServer((q, r) => r.end(process.env.GREETING + "\n")).listen(3000);

@@ -1,0 +1,4 @@
+#!/bin/bash
+set -euo pipefail
+export GREETING="${GREETING:-hello}"
+exec "$@"

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+envsubst < config.tmpl > config.json
+exec "$@"
