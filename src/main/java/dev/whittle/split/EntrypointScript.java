@@ -49,6 +49,9 @@ final class EntrypointScript {
             "test", "true", "false", ":", "exit", "return", "read", "trap", "wait", "umask", "local", "readonly");
     /** Programs every runtime image with a shell has (coreutils or busybox) that only read or print. */
     private static final Set<String> UTILITIES = Set.of("sleep", "id", "whoami", "date", "dirname", "basename", "uname");
+    /** Folders every image has: a file copied to one of them without a trailing slash lands inside it. */
+    private static final Set<String> FOLDERS = Set.of("/", "/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin",
+            "/usr/local/sbin", "/etc", "/tmp", "/opt", "/root", "/usr/local", "/usr/src", "/var");
     private static final Set<String> QUIET_TARGETS = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "&1", "&2", "1", "2");
     private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?(sh|bash|ash|dash)(?:\\s.*)?");
     private static final Pattern SHELL = Pattern.compile("(?:/usr)?(?:/bin/)?(sh|bash|ash|dash)");
@@ -188,7 +191,7 @@ final class EntrypointScript {
             List<String> v = i.command().values();
             if (v.size() < 2 || !i.heredocs().isEmpty()) continue;
             String destWord = v.get(v.size() - 1);
-            String dest = workdir == null ? null : StageFacts.resolve(workdir, destWord, facts.env());
+            String dest = StageFacts.resolve(workdir, destWord, facts.env());
             if (dest == null) {
                 found = null; // copied to a place whittle cannot resolve: it may be the script's
                 continue;
@@ -209,8 +212,9 @@ final class EntrypointScript {
                     continue;
                 }
                 String name = clean.substring(clean.lastIndexOf('/') + 1);
-                String file = dest == null ? null
-                        : clean.isEmpty() || destWord.endsWith("/") || v.size() > 2 ? dest.replaceAll("/+$", "") + (name.isEmpty() ? "" : "/" + name) : dest;
+                boolean intoFolder = destWord.endsWith("/") || v.size() > 2 || destWord.matches("\\.|\\.\\.|\\./\\.?")
+                        || dest.equals(workdir) || FOLDERS.contains(dest);
+                String file = clean.isEmpty() || intoFolder ? dest.replaceAll("/+$", "") + (name.isEmpty() ? "" : "/" + name) : dest;
                 boolean directory = clean.isEmpty() || context.files().stream().anyMatch(f -> f.startsWith(clean + "/"));
                 String root = directory ? (dest == null ? null : dest.replaceAll("/+$", "")) : file;
                 if (root == null || (directory ? !path.startsWith(root + "/") : !path.equals(root))) continue;

@@ -45,6 +45,14 @@ class EntrypointScriptTest {
     }
 
     @Test
+    void aFileCopiedToDotLandsInTheWorkdir() throws IOException {
+        SplitPlanner.Decision d = decide("COPY server.js .\nCOPY bin/entrypoint.sh .", "./entrypoint.sh", context(HANDS_OVER));
+        assertNotNull(d.split(), d.reason());
+        SplitPlanner.Decision renamed = decide("COPY server.js .\nCOPY bin/entrypoint.sh ./start", "./start", context(HANDS_OVER));
+        assertNotNull(renamed.split(), renamed.reason());
+    }
+
+    @Test
     void withoutABuildContextTheScriptIsUnknown() {
         SplitPlanner.Decision d = decide("COPY . .", "./bin/entrypoint.sh", BuildContext.none());
         assertNull(d.split());
