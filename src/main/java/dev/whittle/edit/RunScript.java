@@ -39,35 +39,16 @@ public final class RunScript {
         this.bodyStart = bodyStart;
     }
 
-    /**
-     * Parsed scripts by text, per thread and emptied for each file ({@link #startFile()}): every pass asks for
-     * the same RUN bodies of a file, and parsing is the cost.
-     */
-    private static final ThreadLocal<java.util.HashMap<String, Script>> PARSED =
-            ThreadLocal.withInitial(java.util.HashMap::new);
-
-    /** A RUN body parsed once per file (cached by text). */
+    /** A RUN body parsed once per file (remembered by text in the file's {@link FileSession}). */
     public static Script parse(String body) {
-        java.util.HashMap<String, Script> cache = PARSED.get();
-        Script s = cache.get(body);
+        FileSession session = FileSession.current();
+        if (session == null) return Shell.parse(body);
+        Script s = session.parsed(body);
         if (s != null) return s;
-        s = Shell.parse(body, WITHIN_LIMITS.get().contains(body));
-        // bounded by the text it holds, not by a count: a file of 8,000 RUNs emptied a cache of 1,000 over and
-        // over, and every pass parsed every RUN again (minutes instead of a second)
-        int[] held = CACHED_CHARS.get();
-        if (held[0] > MAX_CACHED_CHARS) {
-            cache.clear();
-            held[0] = 0;
-        }
-        cache.put(body, s);
-        held[0] += body.length();
+        s = Shell.parse(body, session.withinLimits(body));
+        session.remember(body, s);
         return s;
     }
-
-    private static final int MAX_CACHED_CHARS = 4 << 20;
-    /** The file's bodies {@link #beyondLimits} found within the limits (by identity): not scanned again. */
-    private static final ThreadLocal<java.util.Set<String>> WITHIN_LIMITS =
-            ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
     /**
      * Why a body of the file is beyond what whittle analyses ({@link dev.whittle.shell.ShellLimits}), or null;
@@ -75,17 +56,9 @@ public final class RunScript {
      */
     public static String beyondLimits(String body) {
         String beyond = dev.whittle.shell.ShellLimits.check(body);
-        if (beyond == null) WITHIN_LIMITS.get().add(body);
+        FileSession session = FileSession.current();
+        if (beyond == null && session != null) session.markWithinLimits(body);
         return beyond;
-    }
-    private static final ThreadLocal<int[]> CACHED_CHARS = ThreadLocal.withInitial(() -> new int[1]);
-
-    /** Forgets the scripts of the previous file on this thread. */
-    public static void startFile() {
-        PARSED.get().clear();
-        WITHIN_LIMITS.get().clear();
-        CACHED_CHARS.get()[0] = 0;
-        MENTIONED.get().clear();
     }
 
     private LogicalLineMap map() {
@@ -120,9 +93,8 @@ public final class RunScript {
                 continue;
             }
             if (found == null) {
-                java.util.HashMap<String, Long> seen = MENTIONED.get();
-                if (seen.size() > 100_000) seen.clear(); // passes run alone (tests) never start a file
-                found = seen.computeIfAbsent(body, RunScript::vocabularyIn);
+                FileSession session = FileSession.current();
+                found = session == null ? vocabularyIn(body) : session.mentioned().computeIfAbsent(body, RunScript::vocabularyIn);
             }
             if ((found & 1L << bit) != 0) return true;
         }
@@ -172,9 +144,6 @@ public final class RunScript {
         return found;
     }
 
-    /** {@link #vocabularyIn} of the RUN texts of the file being optimized on this thread. */
-    private static final ThreadLocal<java.util.HashMap<String, Long>> MENTIONED =
-            ThreadLocal.withInitial(java.util.HashMap::new);
 
     /**
      * The RUN's script, or null when it is not a shell-form RUN whose body parses, or has heredocs

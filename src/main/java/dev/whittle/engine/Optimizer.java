@@ -2,6 +2,7 @@ package dev.whittle.engine;
 
 import dev.whittle.core.Level;
 import dev.whittle.core.PassInfo;
+import dev.whittle.edit.FileSession;
 import dev.whittle.edit.RunScript;
 import dev.whittle.edit.Trivia;
 import dev.whittle.pass.Edit;
@@ -73,8 +74,14 @@ public final class Optimizer {
         }
     }
 
+    /** Runs the passes on one file, in the file's own session (its RUN bodies parsed once for every pass). */
     public static Result optimize(Dockerfile input, Options options) {
-        RunScript.startFile();
+        try (FileSession session = FileSession.open()) {
+            return passes(input, options);
+        }
+    }
+
+    private static Result passes(Dockerfile input, Options options) {
         checkLimits(input);
         Dockerfile current = input;
         List<Change> changes = new ArrayList<>();

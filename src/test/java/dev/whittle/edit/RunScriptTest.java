@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.syntax.DockerfileReader;
@@ -21,11 +23,28 @@ class RunScriptTest {
     }
 
     @Test
+    void aSessionParsesEachBodyOnceAndForgetsItWhenClosed() {
+        String body = "apt-get update && apt-get install -y curl";
+        dev.whittle.shell.Script outside = RunScript.parse(body);
+        assertNotSame(outside, RunScript.parse(body), "outside a session every parse is new");
+        dev.whittle.shell.Script first;
+        try (FileSession file = FileSession.open()) {
+            first = RunScript.parse(body);
+            assertSame(first, RunScript.parse(body), "one parse per body in a session");
+            try (FileSession inner = FileSession.open()) {
+                assertNotSame(first, RunScript.parse(body), "a session inside another has its own bodies");
+            }
+            assertSame(first, RunScript.parse(body), "closing the inner session brings the outer one back");
+        }
+        assertNotSame(first, RunScript.parse(body), "nothing outlives the session");
+        assertEquals(first.commands().size(), outside.commands().size());
+    }
+
+    @Test
     void mentionsFindsAProgramNameAnywhereInARunAndNowhereElse() {
         Dockerfile d = DockerfileReader.read("FROM golang\nRUN /usr/bin/microdnf install -y x > /log\n"
                 + "ENV apt=1\nRUN echo hi\n", false);
         dev.whittle.tree.Instruction dnf = d.instructions().get(1);
-        RunScript.startFile();
         assertTrue(RunScript.mentions(dnf, "yum", "dnf"), "a word inside a longer name counts (microdnf)");
         assertTrue(RunScript.mentions(dnf, ">"));
         assertTrue(RunScript.mentions(dnf, "install"), "a word outside the scanned vocabulary is looked for too");
@@ -35,7 +54,6 @@ class RunScriptTest {
         assertFalse(RunScript.mentions(d.instructions().get(3), "printf", "apk"));
         assertTrue(RunScript.mentions(d.instructions().get(3), "echo"));
         Dockerfile ends = DockerfileReader.read("FROM x\nRUN true && go\nRUN a>b\nRUN g\n", false);
-        RunScript.startFile();
         assertTrue(RunScript.mentions(ends.instructions().get(1), "go"), "a word that ends the text");
         assertTrue(RunScript.mentions(ends.instructions().get(2), ">"), "a one-character word");
         assertFalse(RunScript.mentions(ends.instructions().get(3), "go", "gem"), "half a word at the end");
