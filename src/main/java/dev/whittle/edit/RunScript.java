@@ -286,7 +286,7 @@ public final class RunScript {
         }
         boolean leading = Style.leadingAnd(body, file);
         String indent = lines.length == 1 ? null : Style.chainIndent(lines, escape);
-        if (indent == null || indent.isEmpty()) indent = Style.continuationIndent(file);
+        if (indent == null || indent.isEmpty()) indent = Style.sameKind(Style.continuationIndent(file), lines);
         String out = text;
         for (String c : commands) out = Style.continueChain(out, "", c, escape, leading, indent);
         return out;

@@ -178,6 +178,20 @@ public final class Style {
         return lines[k].strip().startsWith("&&") || before.endsWith("&& " + escape) || before.endsWith("&&" + escape);
     }
 
+    /**
+     * The file's indentation for a command appended to a RUN whose continued lines (an argument list) are indented
+     * with the other kind of whitespace (spaces where the file's chains use tabs, or tabs where they use spaces):
+     * then the RUN's own last continued line's indentation, so the RUN stays in one style.
+     */
+    public static String sameKind(String fileIndent, String[] lines) {
+        if (lines.length < 2) return fileIndent;
+        String own = leadingWhitespace(lines[lines.length - 1]);
+        if (own.isEmpty()) return fileIndent;
+        boolean fileTabs = fileIndent.indexOf('\t') >= 0;
+        boolean ownTabs = own.indexOf('\t') >= 0;
+        return fileTabs == ownTabs ? fileIndent : own;
+    }
+
     static String leadingWhitespace(String line) {
         int n = 0;
         while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) n++;

@@ -62,7 +62,9 @@ final class EntrypointScript {
         int at = 0;
         java.util.regex.Matcher named = SHELL.matcher(argv.get(0));
         if (named.matches()) {
-            if (argv.size() < 2 || argv.get(1).startsWith("-")) return Reading.refuse("it runs " + argv.get(0) + " with options");
+            if (argv.size() < 2) return Reading.refuse("it is an interactive shell: what runs in it is not known");
+            if (argv.get(1).equals("-c")) return Reading.refuse("it runs a command line, which whittle does not read as a program");
+            if (argv.get(1).startsWith("-")) return Reading.refuse("it runs " + argv.get(0) + " with options");
             shell = named.group(1);
             at = 1;
         }
