@@ -31,10 +31,13 @@ public record SplitInput(Dockerfile file, StageFacts facts, ImageInfo builder, B
         return new SplitInput(file, facts, builder, context, knowledge, level, words);
     }
 
-    /** The start command's words with a leading {@code exec} dropped; null when not literal. */
+    /**
+     * The start command's words with a leading {@code exec} dropped (a shell-form command's ENV variables
+     * replaced by their values); null when not literal.
+     */
     public java.util.List<String> argv() {
         if (handedOver != null) return handedOver;
-        java.util.List<String> argv = facts.start().argv();
+        java.util.List<String> argv = facts.start().argv(facts.env());
         if (argv != null && !argv.isEmpty() && argv.get(0).equals("exec")) argv = argv.subList(1, argv.size());
         return argv;
     }

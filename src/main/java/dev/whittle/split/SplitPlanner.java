@@ -575,7 +575,8 @@ public final class SplitPlanner {
         // the package manager's own settings stay when the container starts through it (npm start reads NPM_CONFIG_*)
         Pattern startTool = Set.of("npm", "npx").contains(program) ? Pattern.compile("NPM_CONFIG_.*")
                 : program.equals("yarn") ? Pattern.compile("YARN_.*|NPM_CONFIG_.*") : null;
-        Set<String> keep = new java.util.HashSet<>();
+        // what a shell-form start command names keeps its value: the runtime's shell expands it as the original's did
+        Set<String> keep = new java.util.HashSet<>(facts.start().variables());
         Set<String> defined = new java.util.HashSet<>();
         for (Instruction i : facts.all(Keyword.ENV)) {
             List<String> v = i.command().values();
