@@ -99,8 +99,7 @@ public final class Optimizer {
             if (suppressions == null) suppressions = Suppressions.of(current); // again only after a rewrite
             Map<Instruction, Edit> edits = new IdentityHashMap<>();
             LineIndex lines = null;
-            for (Edit e : pass.run(current, context)) {
-                if (suppressions.suppressed(info, e.target())) continue;
+            for (Edit e : unsuppressed(pass.run(current, context), suppressions, info)) {
                 if (e.change() != null) {
                     if (lines == null) lines = new LineIndex(current);
                     changes.add(toInputLines(e.change(), lines, origins));
@@ -117,6 +116,37 @@ public final class Optimizer {
         changes.sort(java.util.Comparator.comparingInt(Change::line)); // stable: pass order within a line
         String before = input.print();
         return new Result(input, current, changes, before, current == input ? before : current.print());
+    }
+
+    /**
+     * The edits a suppression comment leaves: an edit without a change goes with the edit before it (one change
+     * made of several edits, such as a RUN merged into the one above it), so suppressing any of them suppresses all;
+     * an edit that requires other instructions' edits goes when one of those does not happen.
+     */
+    static List<Edit> unsuppressed(List<Edit> all, Suppressions suppressions, PassInfo info) {
+        int[] group = new int[all.size()];
+        for (int k = 0; k < all.size(); k++) {
+            group[k] = all.get(k).change() != null || k == 0 ? k : group[k - 1];
+        }
+        boolean[] gone = new boolean[all.size()];
+        for (int k = 0; k < all.size(); k++) {
+            if (suppressions.suppressed(info, all.get(k).target())) gone[group[k]] = true;
+        }
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            java.util.Set<Instruction> made = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int k = 0; k < all.size(); k++) if (!gone[group[k]] && all.get(k).rewrites()) made.add(all.get(k).target());
+            for (int k = 0; k < all.size(); k++) {
+                if (gone[group[k]] || all.get(k).requires().isEmpty()) continue;
+                if (!made.containsAll(all.get(k).requires())) {
+                    gone[group[k]] = true;
+                    changed = true;
+                }
+            }
+        }
+        List<Edit> kept = new ArrayList<>(all.size());
+        for (int k = 0; k < all.size(); k++) if (!gone[group[k]]) kept.add(all.get(k));
+        return kept;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.whittle.pass;
 
 import dev.whittle.core.Change;
 import dev.whittle.tree.Instruction;
+import java.util.List;
 
 /**
  * A pass's answer for one instruction: its new text (prefix and line break stay), its removal, or
@@ -10,9 +11,21 @@ import dev.whittle.tree.Instruction;
  * @param target  the instruction
  * @param newText the new text, or null for a finding or a removal
  * @param remove  whether the instruction goes, with the comment lines right above it
- * @param change  what is reported (null for the removal that belongs to another edit's change)
+ * @param change  what is reported; null for an edit that belongs to the change of the edit before it (a merged
+ *                RUN's removal): the two are made, or suppressed, together
+ * @param requires instructions whose edits of the same pass this one only holds with (a later cleanup dropped
+ *                 because the RUNs before it now clean up): suppress one of those, and this edit goes too
  */
-public record Edit(Instruction target, String newText, boolean remove, Change change) {
+public record Edit(Instruction target, String newText, boolean remove, Change change, List<Instruction> requires) {
+
+    public Edit(Instruction target, String newText, boolean remove, Change change) {
+        this(target, newText, remove, change, List.of());
+    }
+
+    /** This edit, holding only when the edits of {@code instructions} are made too. */
+    public Edit requiring(List<Instruction> instructions) {
+        return new Edit(target, newText, remove, change, List.copyOf(instructions));
+    }
 
     public static Edit replace(Instruction target, String newText, Change change) {
         return new Edit(target, newText, false, change);

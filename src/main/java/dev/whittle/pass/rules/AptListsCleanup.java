@@ -69,6 +69,7 @@ public final class AptListsCleanup implements Pass {
         java.util.Map<Integer, java.util.Optional<Needer>> builderNeeder = new java.util.HashMap<>();
         boolean allFixed = true;
         boolean updatedBefore = false;
+        List<Instruction> fixed = new ArrayList<>(); // the RUNs that now remove their lists: a later cleanup goes with them
         for (int r = 0; r < runs.size(); r++) {
             Instruction run = runs.get(r);
             RunScript script = scripts.get(r);
@@ -79,7 +80,9 @@ public final class AptListsCleanup implements Pass {
             Script sh = script.script();
             if (!updates(sh)) {
                 List<Integer> cleanupSteps = cleanupSteps(sh);
-                if (!cleanupSteps.isEmpty() && allFixed && updatedBefore) edits.add(dropLaterCleanup(script, cleanupSteps));
+                if (!cleanupSteps.isEmpty() && allFixed && updatedBefore) {
+                    edits.add(dropLaterCleanup(script, cleanupSteps).requiring(fixed));
+                }
                 continue;
             }
             updatedBefore = true;
@@ -116,6 +119,7 @@ public final class AptListsCleanup implements Pass {
             }
             edits.add(Edit.replace(run, script.append(CLEANUP).text(), Change.rewrite(INFO.id(), run.line(),
                     run.endLine(), "apt lists removed in the RUN that fetched them")));
+            fixed.add(run);
         }
         return edits;
     }
