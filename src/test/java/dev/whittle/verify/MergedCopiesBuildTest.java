@@ -2,7 +2,6 @@ package dev.whittle.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.whittle.core.Change;
 import dev.whittle.core.Level;
@@ -38,10 +37,7 @@ class MergedCopiesBuildTest {
 
     @Test
     void mergedCopiesBuildTheSameTree() throws Exception {
-        BuildahEngine engine = new BuildahEngine();
-        assumeTrue(engine.works(), "buildah is not installed");
-        assumeTrue("vfs".equals(System.getenv("STORAGE_DRIVER")) && "chroot".equals(System.getenv("BUILDAH_ISOLATION")),
-                "buildah's storage and isolation are not the e2e suite's (STORAGE_DRIVER=vfs BUILDAH_ISOLATION=chroot)");
+        BuildahEngine engine = BuildahTests.engineOrSkip();
         write("d1/sub/f", "from d1\n");
         write("d1/only-d1", "d1\n");
         write("d2/sub/f", "from d2, the later source\n");
