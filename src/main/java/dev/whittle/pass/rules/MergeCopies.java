@@ -3,6 +3,7 @@ package dev.whittle.pass.rules;
 import dev.whittle.core.Change;
 import dev.whittle.core.Level;
 import dev.whittle.core.PassInfo;
+import dev.whittle.edit.Style;
 import dev.whittle.facts.FinalImage;
 import dev.whittle.pass.Edit;
 import dev.whittle.pass.Pass;
@@ -76,7 +77,7 @@ public final class MergeCopies implements Pass {
             List<Instruction> group = new ArrayList<>(List.of(first));
             int j = k + 1;
             while (j < all.size() && follows(all.get(j), first)) group.add(all.get(j++));
-            if (group.size() > 1) edits.addAll(merge(group, workdir(all, k)));
+            if (group.size() > 1) edits.addAll(merge(group, workdir(all, k), file));
             k = j;
         }
         return edits;
@@ -148,13 +149,13 @@ public final class MergeCopies implements Pass {
         return null;
     }
 
-    private static List<Edit> merge(List<Instruction> group, String workdir) {
+    private static List<Edit> merge(List<Instruction> group, String workdir, Dockerfile file) {
         Instruction first = group.get(0);
         Instruction last = group.get(group.size() - 1);
         String dest = destination(first);
         String head = group.size() + " consecutive COPYs to " + shown(dest);
         if (dest.equals(workdir) && !dest.equals("/")) {
-            String text = mergedText(group, dest + "/");
+            String text = mergedText(group, dest + "/", file);
             if (text == null) return List.of();
             return merged(group, text, head + " merged into one layer, written " + shown(dest) + "/ (the WORKDIR "
                     + "above made it a directory)", List.of("a COPY of several sources needs a destination that "
@@ -168,7 +169,7 @@ public final class MergeCopies implements Pass {
                             + "renamed to it unless that path is already a directory, which whittle does not know "
                             + "here (the base image, a RUN or a variable decides)"))));
         }
-        String text = mergedText(group, isDot(dest) ? "./" : dest);
+        String text = mergedText(group, isDot(dest) ? "./" : dest, file);
         if (text == null) return List.of();
         return merged(group, text, head + " merged into one layer" + (dest.equals(".")
                 ? ", written ./ (several sources need the trailing /)" : ""), List.of(ORDER));
@@ -198,7 +199,7 @@ public final class MergeCopies implements Pass {
      * result is short, else each merged COPY's sources on a continuation line of their own; null when the first
      * COPY's text does not end with its destination.
      */
-    static String mergedText(List<Instruction> group, String newDest) {
+    static String mergedText(List<Instruction> group, String newDest, Dockerfile file) {
         Instruction first = group.get(0);
         String text = first.text();
         boolean cr = text.endsWith("\r");
@@ -223,8 +224,8 @@ public final class MergeCopies implements Pass {
             out.append(head);
             for (String g : groups) out.append(g).append(' ');
         } else {
-            String indent = lineStart > 0 ? leadingWhitespace(lastLine) : "    ";
-            if (indent.isEmpty()) indent = "    ";
+            String indent = lineStart > 0 ? leadingWhitespace(lastLine) : "";
+            if (indent.isEmpty()) indent = Style.continuationIndent(file); // the file's RUNs' own, or four spaces
             out.append(head.stripTrailing());
             for (String g : groups) out.append(" \\").append(nl).append(indent).append(g);
             out.append(' ');
