@@ -75,9 +75,10 @@ public final class MergeCopies implements Pass {
                 continue;
             }
             List<Instruction> group = new ArrayList<>(List.of(first));
+            String workdir = workdir(all, k); // the same for the whole group: no RUN or WORKDIR between its COPYs
             int j = k + 1;
-            while (j < all.size() && follows(all.get(j), first)) group.add(all.get(j++));
-            if (group.size() > 1) edits.addAll(merge(group, workdir(all, k), file));
+            while (j < all.size() && follows(all.get(j), first, workdir)) group.add(all.get(j++));
+            if (group.size() > 1) edits.addAll(merge(group, workdir, file));
             k = j;
         }
         return edits;
@@ -105,10 +106,10 @@ public final class MergeCopies implements Pass {
     }
 
     /** Whether {@code next} sits on the line right after the previous COPY and copies like {@code first}. */
-    private static boolean follows(Instruction next, Instruction first) {
+    private static boolean follows(Instruction next, Instruction first, String workdir) {
         return next.prefix().indexOf('\n') < 0 && mergeable(next)
                 && next.command().flags().equals(first.command().flags())
-                && sameDestination(destination(next), destination(first));
+                && canonical(destination(next), workdir).equals(canonical(destination(first), workdir));
     }
 
     private static String destination(Instruction i) {
@@ -121,8 +122,13 @@ public final class MergeCopies implements Pass {
         return values.subList(0, values.size() - 1);
     }
 
-    private static boolean sameDestination(String a, String b) {
-        return a.equals(b) || (isDot(a) && isDot(b));
+    /**
+     * The destination as the merged COPY writes it: `.` as `./`, the WORKDIR's path with its `/`; so that COPYs
+     * to the same directory written both ways merge in one run (a second run then finds nothing to merge).
+     */
+    private static String canonical(String dest, String workdir) {
+        if (isDot(dest)) return "./";
+        return dest.equals(workdir) ? dest + "/" : dest;
     }
 
     private static boolean isDot(String dest) {
