@@ -18,6 +18,7 @@ import dev.whittle.pass.rules.SecretArgToMount;
 import dev.whittle.pass.rules.SecretsToMounts;
 import dev.whittle.pass.rules.SplitBuildRuntime;
 import dev.whittle.pass.rules.MaintainerToLabel;
+import dev.whittle.pass.rules.MergeCopies;
 import dev.whittle.pass.rules.MergeRuns;
 import dev.whittle.pass.rules.NpmCacheClean;
 import dev.whittle.pass.rules.PipNoCacheDir;
@@ -46,6 +47,7 @@ public final class Passes {
             new SplitBuildRuntime(),
             // layers: merging first, so the cache passes see the RUNs as they will ship
             new MergeRuns(),
+            new MergeCopies(),
             // package caches, cleaned in the RUN that fills them
             new AptListsCleanup(),
             new AptNoInstallRecommends(),

@@ -24,10 +24,7 @@ class BuildahLayersTest {
 
     @Test
     void layerFiguresAgreeWithBuildahInspect() throws Exception {
-        BuildahEngine engine = new BuildahEngine();
-        assumeTrue(engine.works(), "buildah is not installed");
-        assumeTrue("vfs".equals(System.getenv("STORAGE_DRIVER")) && "chroot".equals(System.getenv("BUILDAH_ISOLATION")),
-                "buildah's storage and isolation are not the e2e suite's (STORAGE_DRIVER=vfs BUILDAH_ISOLATION=chroot)");
+        BuildahEngine engine = BuildahTests.engineOrSkip();
         assumeTrue(!engine.layerIds(BASE).isEmpty(), BASE + " is not in buildah's storage (testdata/e2e/standins.sh makes it)");
         Files.writeString(dir.resolve("a.txt"), "hello\n");
         Files.writeString(dir.resolve("Dockerfile"), """

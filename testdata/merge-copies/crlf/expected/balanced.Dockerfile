@@ -1,0 +1,7 @@
+FROM debian:bookworm-slim
+COPY a \
+     b \
+     c \
+     /opt/
+COPY d e ./
+CMD ["x"]
