@@ -185,9 +185,11 @@ final class LaterRemoval {
         boolean extracting = (program.equals("tar") || program.equals("bsdtar")) && c.args().stream().noneMatch(
                 a -> a.matches("-?-?c.*|--create")) || program.equals("unzip");
         List<Word> words = c.words();
+        int destination = destination(c, program);
         for (int k = 1; k < words.size(); k++) {
             Word w = words.get(k);
             String text = w.text();
+            if (k == destination && !named.matcher(text).find()) continue; // what cp or mv writes into is not read
             if (named.matcher(text).find()) return "a later RUN names it";
             if ((text.contains("$(") || text.contains("`")) && text.matches("(?s).*(/|\\*|\\bls\\b|\\bfind\\b).*")) {
                 return "a later RUN has a command substitution whittle does not follow";
@@ -216,6 +218,26 @@ final class LaterRemoval {
             }
         }
         return null;
+    }
+
+    /** Programs whose last operand is where they write (cp SRC... DIR), unless -t names it. */
+    private static final Set<String> DESTINATION_LAST = Set.of("cp", "mv", "ln", "install", "rsync", "scp");
+
+    /** The index of the word a cp, mv or ln writes into, or -1. */
+    private static int destination(SimpleCommand c, String program) {
+        if (!DESTINATION_LAST.contains(program)) return -1;
+        List<Word> words = c.words();
+        int operands = 0;
+        int last = -1;
+        for (int k = 1; k < words.size(); k++) {
+            String t = words.get(k).literal();
+            if (t == null) return -1;
+            if (t.startsWith("-t") || t.startsWith("--target-directory")) return -1;
+            if (t.startsWith("-")) continue;
+            operands++;
+            last = k;
+        }
+        return operands >= 2 ? last : -1;
     }
 
     /** The rm's removal of the file, or null when it removes other files only. */
