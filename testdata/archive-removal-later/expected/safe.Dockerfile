@@ -25,4 +25,9 @@ RUN mkdir -p /build && cd /build && wget https://example.com/h-2.1.tar.gz && tar
     rm -f h-2.1.tar.gz
 RUN cd /build/h-2.1 && cp bin/h /usr/local/bin/
 RUN rm -r /build
+# a later mv into a folder above it writes there and does not read the archive
+RUN cd /usr/local/src && wget https://example.com/k-1.0.tar.gz && tar xzf k-1.0.tar.gz && \
+    rm -f k-1.0.tar.gz
+RUN mv /usr/local/src/k-1.0 /usr/local/
+RUN rm -rf /usr/local/src/*
 CMD ["sh"]
