@@ -15,7 +15,6 @@ import dev.whittle.shell.Step;
 import dev.whittle.shell.Word;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
-import dev.whittle.tree.Keyword;
 import dev.whittle.tree.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,8 +137,8 @@ public final class ArchiveRemoval implements Pass {
                 if (why == null && d.where() != null) why = MovedRemovals.copiedFrom(file, stage, d.where());
             }
             if (why != null) {
-                return Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(), "`" + d.written()
-                        + "` kept: " + why));
+                return Edit.finding(run, MovedRemovals.fitted(Change.finding(INFO.id(), run.line(), run.endLine(),
+                        "`" + d.written() + "` kept: " + why)));
             }
             c.removals().add(o.removal());
             c.recreates().add(o.recreate());

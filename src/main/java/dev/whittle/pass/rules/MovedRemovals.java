@@ -99,7 +99,7 @@ final class MovedRemovals {
             if (!refused.isEmpty()) {
                 for (var e : refused.entrySet()) {
                     Instruction run = e.getKey().run();
-                    out.add(Edit.finding(run, Change.finding(id, run.line(), run.endLine(), e.getValue())));
+                    out.add(Edit.finding(run, fitted(Change.finding(id, run.line(), run.endLine(), e.getValue()))));
                     active.remove(e.getKey());
                 }
                 continue;
@@ -121,12 +121,39 @@ final class MovedRemovals {
             }
             for (var e : messages.entrySet()) {
                 Instruction run = e.getKey();
-                Change change = Change.rewrite(id, run.line(), run.endLine(), e.getValue());
+                Change change = fitted(Change.rewrite(id, run.line(), run.endLine(), e.getValue()));
                 out.add(removed.contains(run) ? Edit.remove(run, change)
                         : Edit.replace(run, scripts.get(run).text(), change));
             }
             return out;
         }
+    }
+
+    /** The longest first line a reviewer reads; the rest of a longer message goes to the details. */
+    private static final int FIRST_LINE = 160;
+
+    /**
+     * The change with a first line of at most {@value #FIRST_LINE} characters: a longer message is cut at its last
+     * "; ", ": " or " (" that fits, and the rest becomes the details.
+     */
+    static Change fitted(Change c) {
+        String m = c.message();
+        if (m.length() <= FIRST_LINE) return c;
+        int cut = -1;
+        int skip = 0;
+        for (String sep : List.of("; ", ": ", " (")) {
+            int k = m.lastIndexOf(sep, FIRST_LINE - 1);
+            if (k > cut) {
+                cut = k;
+                skip = sep.equals(" (") ? 1 : sep.length();
+            }
+        }
+        if (cut < 20) {
+            return new Change(c.passId(), c.line(), c.endLine(), Commands.shorten(m, FIRST_LINE), c.applied(),
+                    c.estimate(), c.severity(), List.of(m));
+        }
+        return new Change(c.passId(), c.line(), c.endLine(), m.substring(0, cut), c.applied(), c.estimate(),
+                c.severity(), List.of(m.substring(cut + skip)));
     }
 
     /** What the appended removal's message says about the candidate's later rms. */
@@ -135,7 +162,7 @@ final class MovedRemovals {
             if (r == null) continue;
             boolean goes = drops.containsKey(r.run()) && drops.get(r.run()).contains(r.step());
             return goes ? "; the later rm, which freed nothing, goes"
-                    : "; the later `" + text(r) + "`, which freed nothing of it, stays for what else it removes";
+                    : "; the later `" + text(r) + "` stays for what else it removes";
         }
         return "";
     }
