@@ -11,3 +11,6 @@ RUN apt-get update && apt-get install -y --no-install-recommends jq
 # a later purge by pattern is matched against the lists: reported, not changed
 RUN apt-get update && apt-get install -y --no-install-recommends default-jre-headless
 RUN apt-get purge -y mysql* && apt-get autoremove -y
+# a later install behind sudo reads the lists too: reported, not changed
+RUN apt-get update -qq
+RUN sudo -E apt-get -y install -f

@@ -238,7 +238,8 @@ public final class AptListsCleanup implements Pass {
             return scriptHint(text) ? new Needer(i, true) : NONE;
         }
         // in command order: an install before the RUN's own update still reads the lists left behind
-        for (SimpleCommand c : s.script().commands()) {
+        for (SimpleCommand wrapped : s.script().commands()) {
+            SimpleCommand c = unwrapped(wrapped);
             if (isApt(c) && Commands.subcommand(c, Set.of("update")) != null) return FRESH;
             if (isApt(c) && Commands.subcommand(c, NEEDS_LISTS) != null) return new Needer(i, false);
             // a remove or purge by pattern (mysql*, ^php.*) is matched against every package the lists know: without
@@ -251,6 +252,32 @@ public final class AptListsCleanup implements Pass {
             if (Commands.runsScript(c)) return new Needer(i, true);
         }
         return NONE;
+    }
+
+    /** Programs that run the command after their own options: {@code sudo apt-get install -f} is an apt-get install. */
+    private static final Set<String> WRAPPERS = Set.of("sudo", "env", "nice", "nohup", "time");
+    /** Options of those programs that take the next word as their value ({@code sudo -u user}). */
+    private static final Set<String> WRAPPER_VALUES = Set.of("-u", "-g", "-U", "-C", "-D", "-h", "-p", "-r", "-t", "-T",
+            "-n", "--user", "--group");
+
+    /** The command a wrapper runs (the command itself when it is none), as far as its words are literal. */
+    private static SimpleCommand unwrapped(SimpleCommand c) {
+        List<dev.whittle.shell.Word> words = c.words();
+        int k = 0;
+        while (k < words.size() && words.get(k).literal() != null
+                && WRAPPERS.contains(words.get(k).literal().substring(words.get(k).literal().lastIndexOf('/') + 1))) {
+            k++;
+            while (k < words.size()) {
+                String t = words.get(k).literal();
+                if (t == null) return c;
+                if (WRAPPER_VALUES.contains(t)) k += 2;
+                else if (t.startsWith("-") || t.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) k++;
+                else break;
+            }
+        }
+        if (k == 0 || k >= words.size()) return c;
+        return new SimpleCommand(c.assignments(), words.subList(k, words.size()), c.redirects(), c.start(), c.end(),
+                c.depth());
     }
 
     /** The indexes of the top-level steps that are only an rm of the lists. */

@@ -15,7 +15,6 @@ import dev.whittle.shell.Step;
 import dev.whittle.shell.Word;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
-import dev.whittle.tree.Keyword;
 import dev.whittle.tree.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,15 +25,24 @@ import java.util.Set;
 /** An archive a RUN downloads and unpacks (or a signature it checks) is removed in that RUN. */
 public final class ArchiveRemoval implements Pass {
     private static final PassInfo INFO = new PassInfo("archive-removal", "downloaded archives removed",
-            "Remove an archive in the RUN that downloads and unpacks it, and a signature after its check.",
+            "Remove an archive in the RUN that downloads and unpacks it, and a signature after its check; a later "
+                    + "RUN's removal moves there.",
             Level.SAFE, List.of(),
             "A file a RUN downloads with curl or wget stays in that layer even when a later RUN deletes it. When the "
                     + "same RUN unpacks it (tar, unzip), installs it (dpkg -i, apt-get install ./x.deb) or checks it "
                     + "(gpg --verify, sha256sum), whittle appends `rm -f FILE` to that RUN. It leaves the RUN alone "
                     + "when the RUN removes the file itself, when another command of the RUN (cp, mv, ln, a script) or "
                     + "any later instruction names the file, when a directory change makes its path unknown, or when "
-                    + "the RUN has loops, conditionals or subshells whittle does not follow. Only the stages that ship "
-                    + "are looked at.");
+                    + "the RUN has loops, conditionals or subshells whittle does not follow. When a later RUN of the "
+                    + "stage removes the file (`RUN rm x.tgz`, `RUN rm -rf /tmp/*`), the removal moves into the RUN "
+                    + "that downloaded it: a later rm that removed only such files, as a step of its own, goes (its "
+                    + "RUN too when nothing else is left); one with -f that removes more, or an rm of a folder above "
+                    + "the file, stays. The move is refused, with the reason, when an instruction between may read "
+                    + "the file (names it, runs a script, copies or lists its folder, matches it with a pattern, a "
+                    + "VOLUME over it), or when the later rm has no -f and would fail without the file (a pattern, "
+                    + "other files too, after `;`). It never streams the download into tar instead: that saves nothing "
+                    + "in the image once the file is removed, and a pipe loses curl's exit status and the checksum "
+                    + "step. Only the stages that ship are looked at.");
 
     /** Names of the files that are archives, packages or signatures: what unpacking or checking makes needless. */
     private static final java.util.regex.Pattern ARCHIVE = java.util.regex.Pattern.compile(
@@ -53,36 +61,97 @@ public final class ArchiveRemoval implements Pass {
     public List<Edit> run(Dockerfile file, PassContext context) {
         List<Edit> edits = new ArrayList<>();
         List<Instruction> all = file.instructions();
+        List<Candidate> candidates = new ArrayList<>();
         for (Stage stage : FinalImage.stages(file)) {
             Map<String, String> env = new LinkedHashMap<>();
             String workdir = null; // the base image's WORKDIR is not known here: relative paths stay as written
-            for (Instruction i : stage.instructions()) {
+            String where = startWorkdir(stage, context); // the same, or a stand-in that compares with itself
+            List<Instruction> in = stage.instructions();
+            for (int n = 0; n < in.size(); n++) {
+                Instruction i = in.get(n);
                 switch (i.kind()) {
                     case ENV -> {
                         List<String> v = i.command().values();
                         StageFacts.defineEnv(env, v, true);
                     }
-                    case WORKDIR -> workdir = StageFacts.resolve(workdir == null ? "/" : workdir,
-                            String.join(" ", i.command().values()), env);
+                    case WORKDIR -> {
+                        String dir = String.join(" ", i.command().values());
+                        workdir = StageFacts.resolve(workdir == null ? "/" : workdir, dir, env);
+                        where = LaterRemoval.resolve(where, dir, env);
+                    }
                     case RUN -> {
                         if (!RunScript.mentions(i, "curl", "wget")) continue;
                         RunScript script = RunScript.of(i, file);
                         if (script == null) continue;
-                        Edit e = fix(i, script, workdir, env, all.subList(all.indexOf(i) + 1, all.size()));
-                        if (e != null) edits.add(e);
+                        Candidate c = fix(i, script, workdir, where, env);
+                        if (c == null) continue;
+                        Edit refusal = follow(c, file, stage, in.subList(n + 1, in.size()),
+                                all.subList(all.indexOf(i) + 1, all.size()), where, env);
+                        if (refusal != null) edits.add(refusal);
+                        else if (!script.canAppend()) edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(),
+                                i.endLine(), "archive kept: the RUN ends in `;`, `&`, a comment or an `exit`, so whittle "
+                                        + "cannot append the removal")));
+                        else if (c.files() != null) candidates.add(c);
                     }
                     default -> { }
                 }
             }
         }
+        edits.addAll(MovedRemovals.settle(candidates, file, INFO.id()));
         return edits;
     }
 
+    /** The WORKDIR the stage's base image starts in when the catalog knows it, else the stand-in for an unknown one. */
+    private static String startWorkdir(Stage stage, PassContext context) {
+        String w = context.knowledge().catalog().startWorkdir(dev.whittle.facts.ImageRef.parse(stage.baseImage()));
+        return w != null ? w : LaterRemoval.UNKNOWN_BASE;
+    }
+
     /**
-     * A file one command downloads: the word as written, its absolute path (null when the directory is not known), and
-     * how many times the RUN had changed directory before it.
+     * A RUN whose downloads can go: the files it unpacks or checks, as the appended rm names them (null when one is
+     * made in a directory whittle cannot name), and for each the later rm that removes it (null for none) and the COPY
+     * into its folder before that rm (null for none), filled in by {@link #follow}.
      */
-    private record Download(String written, String path, int moves) {
+    record Candidate(Instruction run, List<Download> used, List<String> files, String verb,
+                     List<LaterRemoval.Removal> removals, List<Instruction> recreates) {}
+
+    /**
+     * Follows each file of the candidate through the instructions after its RUN; the finding when one of them may be
+     * read later, else null (the candidate then knows the later removals).
+     */
+    private static Edit follow(Candidate c, Dockerfile file, Stage stage, List<Instruction> stageAfter,
+                               List<Instruction> later, String where, Map<String, String> env) {
+        Instruction run = c.run();
+        for (Download d : c.used()) {
+            LaterRemoval.Outcome o = d.where() == null ? new LaterRemoval.Outcome(null, null, null)
+                    : LaterRemoval.follow(file, stageAfter, d.where(), d.name(), where, new LinkedHashMap<>(env));
+            String why = o.refusal();
+            if (o.removal() == null) {
+                // it stays in the stage: nothing after may name it, and no other stage may copy it from there
+                for (Instruction i : later) {
+                    if (i.command().original().contains(d.name())) {
+                        why = "a later instruction names it (`" + Commands.snippet(i, 40) + "`)";
+                        break;
+                    }
+                }
+                if (why == null && d.where() != null) why = MovedRemovals.copiedFrom(file, stage, d.where());
+            }
+            if (why != null) {
+                return Edit.finding(run, MovedRemovals.fitted(Change.finding(INFO.id(), run.line(), run.endLine(),
+                        "`" + d.written() + "` kept: " + why)));
+            }
+            c.removals().add(o.removal());
+            c.recreates().add(o.recreate());
+        }
+        return null;
+    }
+
+    /**
+     * A file one command downloads: the word as written, its absolute path (null when the directory is not known),
+     * how many times the RUN had changed directory before it, and its path with the base image's WORKDIR known or
+     * stood in for (null when a directory change makes it unknown).
+     */
+    record Download(String written, String path, int moves, String where) {
         String name() {
             return written.substring(written.lastIndexOf('/') + 1);
         }
@@ -96,10 +165,11 @@ public final class ArchiveRemoval implements Pass {
             "/usr/share/man", "/usr/share/locale", "/usr/share/info", "/root/.cache", "/root/.npm", "/root/.gnupg", "/etc/apt",
             "/var/lib/dpkg", "/var/lib/rpm", "/var/lib/yum");
 
-    private Edit fix(Instruction run, RunScript script, String workdir, Map<String, String> env, List<Instruction> later) {
+    private Candidate fix(Instruction run, RunScript script, String workdir, String where, Map<String, String> env) {
         List<Step> steps = script.script().steps();
         for (Step s : steps) if (s.compound()) return null; // if, for, ( ... ): the order of commands is not followed
         String cwd = workdir;
+        String scwd = where;
         int moves = 0;
         List<Download> downloads = new ArrayList<>();
         List<Download> used = new ArrayList<>();
@@ -111,11 +181,12 @@ public final class ArchiveRemoval implements Pass {
                     String dir = c.args().isEmpty() ? null : c.words().get(1).literal();
                     cwd = dir == null ? null : StageFacts.resolve(cwd == null ? "/" : cwd, dir, env);
                     if (dir != null && !dir.startsWith("/")) cwd = null; // relative to a directory not known
+                    scwd = dir == null ? null : LaterRemoval.resolve(scwd, dir, env);
                     moves++;
                     continue;
                 }
                 if (program.equals("curl") || program.equals("wget")) {
-                    Download d = download(c, program, cwd, moves);
+                    Download d = download(c, program, cwd, moves, scwd);
                     if (d != null) downloads.add(d);
                     continue;
                 }
@@ -131,34 +202,26 @@ public final class ArchiveRemoval implements Pass {
             }
         }
         if (used.isEmpty()) return null;
-        for (Download d : used) {
-            String name = d.name();
-            for (Instruction i : later) {
-                if (i.command().original().contains(name)) {
-                    return Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(), "`" + d.written()
-                            + "` kept: a later instruction names it (`" + Commands.snippet(i, 40) + "`)"));
-                }
-            }
-        }
-        if (!script.canAppend()) {
-            return Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(), "archive kept: the RUN ends "
-                    + "in `;`, `&`, a comment or an `exit`, so whittle cannot append the removal"));
-        }
         List<String> files = new ArrayList<>();
         // the first line names the files when they fit; the rm itself is in the diff
         for (Download d : used) {
             if (d.moves() == moves && !d.written().startsWith("~")) files.add(d.written());
             else if (d.path() != null) files.add(d.path());
-            else return null; // made in a directory whittle cannot name after the RUN's cd
+            else files = null; // made in a directory whittle cannot name after the RUN's cd
+            if (files == null) break;
         }
-        if (files.stream().anyMatch(f -> !f.matches("[A-Za-z0-9._+/:@%=-]+"))) return null; // nothing to quote
-        script.append("rm -f " + String.join(" ", files));
+        if (files != null && files.stream().anyMatch(f -> !f.matches("[A-Za-z0-9._+/:@%=-]+"))) files = null; // nothing to quote
         long signatures = used.stream().filter(d -> SIGNATURE.matcher(d.name()).find()).count();
         String verb = signatures == used.size() ? "checks" : signatures > 0 ? "checks and unpacks" : "unpacks or installs";
-        return Edit.replace(run, script.text(), Change.rewrite(INFO.id(), run.line(), run.endLine(),
-                "downloaded " + (used.size() == 1 ? "file " + Commands.shorten(files.get(0), 90)
-                        : "files " + Commands.shorten(String.join(", ", files), 90))
-                        + " removed in the RUN that " + verb + (used.size() == 1 ? " it" : " them")));
+        return new Candidate(run, used, files, verb, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** The change that appends the removal to a candidate's RUN; {@code later} says what became of the later rms. */
+    static String message(Candidate c, String later) {
+        List<String> files = c.files();
+        return "downloaded " + (files.size() == 1 ? "file " + Commands.shorten(files.get(0), 90)
+                : "files " + Commands.shorten(String.join(", ", files), 90))
+                + " removed in the RUN that " + c.verb() + (files.size() == 1 ? " it" : " them") + later;
     }
 
     private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile(
@@ -177,14 +240,24 @@ public final class ArchiveRemoval implements Pass {
             case "apt-get", "apt" -> a.contains("install");
             case "rpm" -> a.stream().anyMatch(x -> x.matches("-[A-Za-z]*[iU][A-Za-z]*"));
             case "apk" -> a.contains("add");
-            case "gunzip", "bunzip2" -> true;
-            case "xz" -> a.contains("-d") || a.contains("--decompress");
+            // without -k or -c they delete the archive themselves: nothing is left to remove
+            case "gunzip", "bunzip2" -> keeps(a);
+            case "xz" -> (a.contains("-d") || a.contains("--decompress")) && keeps(a);
             default -> false;
         };
     }
 
+    /** Whether gunzip, bunzip2 or xz keeps its input (-k, -c, --keep, --stdout). */
+    private static boolean keeps(List<String> args) {
+        for (String a : args) {
+            if (a.equals("--keep") || a.equals("--stdout") || a.equals("--to-stdout")) return true;
+            if (a.matches("-[A-Za-z]*[kc][A-Za-z]*")) return true;
+        }
+        return false;
+    }
+
     /** The file a curl or wget command saves, when its name and directory are known and it is an archive. */
-    private static Download download(SimpleCommand c, String program, String cwd, int moves) {
+    private static Download download(SimpleCommand c, String program, String cwd, int moves, String scwd) {
         if (!c.redirects().isEmpty()) return null;
         boolean curl = program.equals("curl");
         char out = curl ? 'o' : 'O';
@@ -247,7 +320,8 @@ public final class ArchiveRemoval implements Pass {
         String name = target.substring(target.lastIndexOf('/') + 1);
         if (!ARCHIVE.matcher(name).matches()) return null;
         String path = target.startsWith("/") ? target : cwd == null ? null : StageFacts.resolve(cwd, target, Map.of());
-        return new Download(target, path, moves);
+        String where = target.startsWith("/") ? target : scwd == null ? null : LaterRemoval.resolve(scwd, target, Map.of());
+        return new Download(target, path, moves, where);
     }
 
     /** Short flags that take a value (the next word, or the rest of the same word). */
