@@ -58,8 +58,8 @@ class OptimizeCommandTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"package-caches", "go-alpine-go-get", "go-centos-legacy",
-            "python-poetry-alpine", "apt-lists-cleanup", "merge-runs", "apt-lists-crlf", "secrets-to-mounts"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"several-passes/package-caches", "go-alpine-go-get", "go-centos-legacy",
+            "python-poetry-alpine", "apt-lists-cleanup", "merge-runs", "apt-lists-cleanup/crlf", "secrets-to-mounts"})
     void gitApplyWorksForMultiPassRewrites(String name) throws Exception {
         Path source = Path.of("testdata").resolve(name.startsWith("go-") || name.startsWith("python-")
                 ? "examples/" + name : name).resolve("Dockerfile");
