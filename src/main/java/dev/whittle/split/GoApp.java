@@ -258,8 +258,8 @@ final class GoApp {
                     String version = ToolVersions.go(in.file(), f.stage(), e.getKey(), c, in.knowledge().facts(), in.context());
                     GoBinaryName.Name name = GoBinaryName.of(f, in.context(), e.getKey(), shown, dir, pkgs, go111, version,
                             gopath, inits);
+                    if (name.assumed() != null) unknown = "assumed: " + name.assumed();
                     if (name.name() == null) unknown = name.reason();
-                    else if (name.assumed() != null) unknown = "assumed: " + name.assumed();
                     else if (sub.equals("install")) resolved = (gobin != null ? gobin : gopath + "/bin") + "/" + name.name();
                     else resolved = dir == null ? null : (dir.equals("/") ? "" : dir) + "/" + name.name();
                 }

@@ -146,8 +146,8 @@ final class GoBinaryName {
         if (parts.length > 1 && isVersionElement(moduleName)) {
             if (dir.equals(module.root()) && !ToolVersions.atLeast(version, "1.13")) {
                 return Name.unknown("`" + shown + "` builds the module " + module.path() + " at its root: Go 1.11 named "
-                        + "that binary " + moduleName + " (golang/go#27283), later Go " + parts[parts.length - 2]
-                        + ", and the Go version (" + shownVersion(version) + ") does not say which");
+                        + "that binary " + moduleName + " (golang/go#27283) and later releases " + parts[parts.length - 2]
+                        + "; whittle takes the later name from Go 1.13 on, and this Go is " + shownVersion(version));
             }
             moduleName = parts[parts.length - 2];
         }
