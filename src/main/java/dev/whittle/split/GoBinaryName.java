@@ -234,7 +234,14 @@ final class GoBinaryName {
             }
             // what is not a regular file of the context is taken to be a folder (a missing source fails the build)
             if (s.isEmpty() || context.read(s).isEmpty()) {
-                out.add(new Event(i, dest, s, null, null, null));
+                // a folder without Go sources is not what this build compiles: the Dockerfile was read apart from its
+                // context (a corpus, a docker/ folder), and no go.mod there proves nothing
+                String folder = s;
+                boolean go = context.read((s.isEmpty() ? "" : s + "/") + "go.mod").isPresent() || context.files().stream()
+                        .anyMatch(p -> p.endsWith(".go") && (folder.isEmpty() || p.startsWith(folder + "/")));
+                out.add(go ? new Event(i, dest, s, null, null, null) : new Event(i, dest, null, null, null,
+                        "the build context has no Go sources " + (s.isEmpty() ? "" : "in " + s + "/ ") + "for " + line
+                                + " to copy to " + dest + ": it is not this build's context (run whittle with --context DIR)"));
                 continue;
             }
             String name = s.substring(s.lastIndexOf('/') + 1);

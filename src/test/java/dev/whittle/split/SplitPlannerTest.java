@@ -81,6 +81,10 @@ class SplitPlannerTest {
         assertEquals("the image starts `./api`: `go build` (line 4) names its binary after the module path in go.mod, and "
                 + "there is no build context to read the files `COPY . .` (line 3) copies to /app from (run whittle with "
                 + "--context DIR)", none.reason());
+        // a folder without Go sources (a Dockerfile kept apart from its sources): its lack of a go.mod proves nothing
+        SplitPlanner.Decision empty = decide(file, BuildContext.of(dir), Knowledge.shipped(), Level.BALANCED);
+        assertTrue(empty.reason().endsWith("and the build context has no Go sources for `COPY . .` (line 3) to copy to "
+                + "/app: it is not this build's context (run whittle with --context DIR)"), empty.reason());
         Files.writeString(dir.resolve("go.mod"), "module \"example.com/api/v3\" // the service\n\ngo 1.22\n");
         Files.writeString(dir.resolve("main.go"), "package main\n\nfunc main() {}\n");
         Split split = decide(file, BuildContext.of(dir), Knowledge.shipped(), Level.BALANCED).split();
