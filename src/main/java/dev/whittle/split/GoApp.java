@@ -254,9 +254,11 @@ final class GoApp {
                     String name = pkgs.isEmpty() ? null : lastElement(pkgs.get(pkgs.size() - 1));
                     resolved = name == null ? null : (gobin != null ? gobin : gopath + "/bin") + "/" + name;
                 } else if (!(sub.equals("install") && pkgs.stream().anyMatch(p -> p.endsWith(".go")))) {
-                    String shown = Commands.shorten(String.join(" ", c.words().stream().map(w -> w.text()).toList()), 50);
+                    // quoted in backquotes in the reasons: a command substitution in it is shown with single quotes
+                    String shown = Commands.shorten(String.join(" ", c.words().stream().map(w -> w.text()).toList())
+                            .replace('`', '\''), 50);
                     String version = ToolVersions.go(in.file(), f.stage(), e.getKey(), c, in.knowledge().facts(), in.context());
-                    GoBinaryName.Name name = GoBinaryName.of(f, in.context(), e.getKey(), shown, dir, pkgs, go111, version,
+                    GoBinaryName.Name name = GoBinaryName.of(f, in.context(), e.getKey(), shown, sub.equals("install"), dir, pkgs, go111, version,
                             gopath, inits);
                     if (name.assumed() != null) unknown = "assumed: " + name.assumed();
                     if (name.name() == null) unknown = name.reason();

@@ -51,16 +51,30 @@ final class GoBinaryName {
      * The name of the binary a {@code go build}/{@code go install} without -o writes.
      *
      * @param shown   the command, for reasons
+     * @param install go install (a binary per main package, into GOBIN), not go build
      * @param cwd     its working directory (null: unknown)
      * @param pkgs    the packages or files it names
      * @param go111   GO111MODULE at that command, or null
      * @param inits   the {@code go mod init PATH} commands before it, in order
      */
-    static Name of(StageFacts f, BuildContext context, Instruction run, String shown, String cwd, List<String> pkgs,
-                   String go111, String version, String gopath, List<ModInit> inits) {
+    static Name of(StageFacts f, BuildContext context, Instruction run, String shown, boolean install, String cwd,
+                   List<String> pkgs, String go111, String version, String gopath, List<ModInit> inits) {
+        List<String> expanded = new ArrayList<>();
         for (String p : pkgs) {
-            if (p.contains("$") || p.contains("`")) return Name.unknown("`" + shown + "` names its package with a variable");
+            // ${PKG}/cmd/server is still named server: only the last element (and a major version's one before) counts
+            String e = p.contains("$") ? StageFacts.expand(p, f.env()) : p;
+            String tail = (e == null ? p : e).replaceAll("@.*", "").replaceAll("/+$", "");
+            String[] parts = tail.split("/");
+            String last = parts[parts.length - 1];
+            boolean versioned = isVersionElement(last) && parts.length > 1;
+            if (e == null && (last.matches(".*[$`].*") || versioned && parts[parts.length - 2].matches(".*[$`].*")
+                    || p.startsWith(".") || p.startsWith("$"))) {
+                return Name.unknown("`" + shown + "` names its package with a variable");
+            }
+            expanded.add(e == null ? p : e);
         }
+        pkgs = expanded;
+        if (pkgs.stream().anyMatch(p -> p.contains("`"))) return Name.unknown("`" + shown + "` names its package with a command");
         if (!pkgs.isEmpty() && pkgs.stream().allMatch(p -> p.endsWith(".go"))) {
             String first = pkgs.get(0);
             return Name.of(first.substring(first.lastIndexOf('/') + 1, first.length() - 3));
@@ -70,12 +84,18 @@ final class GoBinaryName {
                     + "go install one per main package");
         }
         String pkg = pkgs.isEmpty() ? "." : pkgs.get(0);
+        if (pkg.contains("...") && !relativeDir(pkg) && install && pkg.endsWith("/...") && !pkg.substring(0, pkg.length() - 4).contains("...")) {
+            // go install example.com/tool/...: every main package under it, the one at example.com/tool among them
+            String[] parts = pkg.substring(0, pkg.length() - 4).split("/");
+            String last = parts[parts.length - 1];
+            if (!isVersionElement(last)) return Name.of(last);
+        }
         if (pkg.contains("...")) {
             return Name.unknown("`" + shown + "` builds the package pattern " + pkg + ": how many main packages it "
                     + "matches (and so whether go writes a binary, and its name) is not known");
         }
         Mode mode = mode(go111, version);
-        boolean relative = pkg.equals(".") || pkg.equals("..") || pkg.startsWith("./") || pkg.startsWith("../");
+        boolean relative = relativeDir(pkg);
         if (!relative) {
             String[] parts = pkg.replaceAll("@.*", "").replaceAll("/+$", "").split("/");
             String last = parts[parts.length - 1];
@@ -158,6 +178,11 @@ final class GoBinaryName {
         return Name.of(moduleName);
     }
 
+    /** A folder relative to the working directory, not an import path. */
+    private static boolean relativeDir(String pkg) {
+        return pkg.equals(".") || pkg.equals("..") || pkg.startsWith("./") || pkg.startsWith("../");
+    }
+
     private enum Mode { ON, OFF, AUTO, UNKNOWN }
 
     /** Module mode as GO111MODULE and the Go version decide it (AUTO: on when a go.mod is found). */
@@ -192,9 +217,9 @@ final class GoBinaryName {
         List<Instruction> instructions = f.stage().instructions();
         StageEffects effects = StageEffects.of(f);
         for (Instruction i : instructions) {
-            if (i == run) break;
             for (ModInit init : inits) if (init.at() == i) out.add(new Event(i, init.dir() + "/go.mod", null, null, init.path(), null));
             if (i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) copies(f, context, i, out);
+            // the build's own RUN counts whole: a git clone before the go build in it brings its own go.mod
             if (i.kind() == Keyword.RUN) {
                 for (Effect e : effects.effects()) {
                     if (e.at() == i && e.kind() == Effect.Kind.WRITTEN && e.path() != null) {
@@ -203,8 +228,8 @@ final class GoBinaryName {
                     }
                 }
             }
+            if (i == run) break;
         }
-        for (ModInit init : inits) if (init.at() == run) out.add(new Event(run, init.dir() + "/go.mod", null, null, init.path(), null));
         return out;
     }
 
