@@ -38,7 +38,7 @@ final class GoApp {
 
     /** A go build or go install in a RUN. */
     private record GoCommand(Instruction run, SimpleCommand command, String sub, String output, List<String> packages,
-                             String cgo, String unknown) {}
+                             String cgo, String unknown, String brief) {}
 
     /**
      * Go tools that run the go command, git or read GOROOT's sources when they run: dependency managers (govendor,
@@ -91,11 +91,15 @@ final class GoApp {
                     GoCommand unnamed = null;
                     for (GoCommand g : builds) if (g.output() == null && g.unknown() != null) unnamed = g;
                     if (unnamed != null) {
-                        // every reason starts with the command in backquotes
+                        // the first line stays short: the command, shortened, and why in a few words; all of it in the
+                        // details (every full reason starts with the command in backquotes)
                         String why = unnamed.unknown();
                         int end = why.indexOf('`', 1);
-                        return Outcome.refuse("the image starts `" + program + "`: " + why.substring(0, end + 1) + " (line "
-                                + unnamed.run().line() + ")" + why.substring(end + 1));
+                        String line = " (line " + unnamed.run().line() + ")";
+                        return Outcome.refuse("`" + Commands.shorten(why.substring(1, end), 30) + "`" + line
+                                + " writes a binary whittle cannot name: " + unnamed.brief(), List.of(
+                                why.substring(0, end + 1) + line + why.substring(end + 1),
+                                "the image starts `" + program + "`"));
                     }
                     return Outcome.refuse("cannot tell which RUN builds `" + program + "`, the program the image starts");
                 }
@@ -248,6 +252,7 @@ final class GoApp {
                 }
                 String resolved = null;
                 String unknown = null;
+                String brief = null;
                 if (output != null) {
                     resolved = sub.equals("build") ? StageFacts.resolve(dir, output, f.env()) : null;
                 } else if (sub.equals("install") && pkgs.stream().anyMatch(p -> p.contains("@"))) {
@@ -261,11 +266,13 @@ final class GoApp {
                     GoBinaryName.Name name = GoBinaryName.of(f, in.context(), e.getKey(), shown, sub.equals("install"), dir, pkgs, go111, version,
                             gopath, inits);
                     if (name.assumed() != null) unknown = "assumed: " + name.assumed();
-                    if (name.name() == null) unknown = name.reason();
-                    else if (sub.equals("install")) resolved = (gobin != null ? gobin : gopath + "/bin") + "/" + name.name();
+                    if (name.name() == null) {
+                        unknown = name.reason();
+                        brief = name.brief();
+                    } else if (sub.equals("install")) resolved = (gobin != null ? gobin : gopath + "/bin") + "/" + name.name();
                     else resolved = dir == null ? null : (dir.equals("/") ? "" : dir) + "/" + name.name();
                 }
-                out.add(new GoCommand(e.getKey(), c, sub, resolved, pkgs, cgo, unknown));
+                out.add(new GoCommand(e.getKey(), c, sub, resolved, pkgs, cgo, unknown, brief));
             }
         }
         return out;

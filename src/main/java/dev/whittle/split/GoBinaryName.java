@@ -28,14 +28,20 @@ final class GoBinaryName {
      * The name, or why it is not known (exactly one is set).
      *
      * @param assumed what the name rests on that whittle could not check, for the report; or null
+     * @param brief   why the name is not known, in a few words (the first line of the finding); or null
      */
-    record Name(String name, String reason, String assumed) {
+    record Name(String name, String reason, String assumed, String brief) {
         static Name of(String name) {
-            return new Name(name, null, null);
+            return new Name(name, null, null, null);
         }
 
-        static Name unknown(String reason) {
-            return new Name(null, reason, null);
+        Name assume(String what) {
+            return new Name(name, reason, what, brief);
+        }
+
+        /** Not known: {@code brief} in a few words for the first line, {@code reason} in full for the details. */
+        static Name unknown(String brief, String reason) {
+            return new Name(null, reason, null, brief);
         }
     }
 
@@ -69,18 +75,21 @@ final class GoBinaryName {
             boolean versioned = isVersionElement(last) && parts.length > 1;
             if (e == null && (last.matches(".*[$`].*") || versioned && parts[parts.length - 2].matches(".*[$`].*")
                     || p.startsWith(".") || p.startsWith("$"))) {
-                return Name.unknown("`" + shown + "` names its package with a variable");
+                return Name.unknown("its package is named by a variable",
+                        "`" + shown + "` names its package with a variable");
             }
             expanded.add(e == null ? p : e);
         }
         pkgs = expanded;
-        if (pkgs.stream().anyMatch(p -> p.contains("`"))) return Name.unknown("`" + shown + "` names its package with a command");
+        if (pkgs.stream().anyMatch(p -> p.contains("`"))) return Name.unknown("its package is named by a command",
+                "`" + shown + "` names its package with a command");
         if (!pkgs.isEmpty() && pkgs.stream().allMatch(p -> p.endsWith(".go"))) {
             String first = pkgs.get(0);
             return Name.of(first.substring(first.lastIndexOf('/') + 1, first.length() - 3));
         }
         if (pkgs.size() > 1) {
-            return Name.unknown("`" + shown + "` builds several packages: without -o go build writes no binary, and "
+            return Name.unknown("it builds several packages",
+                    "`" + shown + "` builds several packages: without -o go build writes no binary, and "
                     + "go install one per main package");
         }
         String pkg = pkgs.isEmpty() ? "." : pkgs.get(0);
@@ -91,7 +100,8 @@ final class GoBinaryName {
             if (!isVersionElement(last)) return Name.of(last);
         }
         if (pkg.contains("...")) {
-            return Name.unknown("`" + shown + "` builds the package pattern " + pkg + ": how many main packages it "
+            return Name.unknown("it builds the package pattern " + dev.whittle.facts.Commands.shorten(pkg, 30),
+                    "`" + shown + "` builds the package pattern " + pkg + ": how many main packages it "
                     + "matches (and so whether go writes a binary, and its name) is not known");
         }
         Mode mode = mode(go111, version);
@@ -99,18 +109,22 @@ final class GoBinaryName {
         if (!relative) {
             String[] parts = pkg.replaceAll("@.*", "").replaceAll("/+$", "").split("/");
             String last = parts[parts.length - 1];
-            if (parts.length < 2 || !isVersionElement(last)) return last.isEmpty() ? Name.unknown("`" + shown + "`: no package name") : Name.of(last);
+            if (parts.length < 2 || !isVersionElement(last)) return last.isEmpty() ? Name.unknown("no package name",
+                    "`" + shown + "`: no package name") : Name.of(last);
             if (pkg.contains("@") || mode == Mode.ON) return Name.of(parts[parts.length - 2]);
             if (mode == Mode.OFF) return Name.of(last);
-            return Name.unknown("`" + shown + "`: " + pkg + " ends in a major version, which names the binary in GOPATH "
+            return Name.unknown("a major-version package in an unknown module mode",
+                    "`" + shown + "`: " + pkg + " ends in a major version, which names the binary in GOPATH "
                     + "mode and not in module mode, and whittle cannot tell which mode this Go (" + shownVersion(version)
                     + ") builds in");
         }
         if (cwd == null) {
-            return Name.unknown("`" + shown + "` writes its binary into its working directory, which is not known");
+            return Name.unknown("its working directory is not known",
+                    "`" + shown + "` writes its binary into its working directory, which is not known");
         }
         String dir = StageFacts.resolve(cwd, pkg, f.env());
-        if (dir == null) return Name.unknown("`" + shown + "`: the package directory is not known");
+        if (dir == null) return Name.unknown("its package folder is not known",
+                "`" + shown + "`: the package directory is not known");
         List<Event> events = events(f, context, run, inits);
         if (!dir.equals(cwd) && Effect.under(dir, cwd)) {
             // below the working directory its import path ends in the same folders in both modes, unless a go.work
@@ -118,23 +132,26 @@ final class GoBinaryName {
             String[] rel = dir.substring(cwd.equals("/") ? 1 : cwd.length() + 1).split("/");
             String last = rel[rel.length - 1];
             if (isVersionElement(last)) {
-                return Name.unknown("`" + shown + "`: " + pkg + " ends in a major-version folder, which cmd/go skips "
+                return Name.unknown("its package folder is a major version",
+                        "`" + shown + "`: " + pkg + " ends in a major-version folder, which cmd/go skips "
                         + "in module mode only");
             }
             if (mode != Mode.OFF && (version == null || ToolVersions.atLeast(version, "1.18"))) {
                 String goWork = f.envValue("GOWORK");
                 if (goWork != null && !goWork.equals("off")) {
-                    return Name.unknown("`" + shown + "` builds in the go.work workspace GOWORK names: the binary is "
+                    return Name.unknown("it builds in a go.work workspace",
+                            "`" + shown + "` builds in the go.work workspace GOWORK names: the binary is "
                             + "named after the module path of " + pkg + "'s own module");
                 }
                 Found work = nearest(events, cwd, "go.work", context);
                 if (work.reason() != null) {
                     // the common case by far; said, so that a reviewer can check it
-                    return new Name(last, null, "no go.work workspace makes " + pkg + " a module of its own ("
+                    return new Name(last, null, null, null).assume("no go.work workspace makes " + pkg + " a module of its own ("
                             + work.reason() + "): one would name the binary after that module's path");
                 }
                 if (work.root() != null) {
-                    return Name.unknown("`" + shown + "` builds in the go.work workspace at " + work.root() + ": the binary is "
+                    return Name.unknown("it builds in a go.work workspace",
+                            "`" + shown + "` builds in the go.work workspace at " + work.root() + ": the binary is "
                             + "named after the module path of " + pkg + "'s own module");
                 }
             }
@@ -149,14 +166,17 @@ final class GoBinaryName {
             mode = module.root() != null ? Mode.ON : Mode.OFF;
         }
         if (mode == Mode.OFF) {
-            return gopathName == null ? Name.unknown("`" + shown + "` builds in /") : Name.of(gopathName);
+            return gopathName == null ? Name.unknown("it builds in /",
+                    "`" + shown + "` builds in /") : Name.of(gopathName);
         }
         if (module.reason() != null) {
-            return Name.unknown("`" + shown + "` names its binary after the module path in go.mod, and " + module.reason());
+            return Name.unknown("the module path in go.mod is not known",
+                    "`" + shown + "` names its binary after the module path in go.mod, and " + module.reason());
         }
         if (module.root() == null) {
             if (mode == Mode.UNKNOWN && gopathName != null) return Name.of(gopathName); // no go.mod: GOPATH mode, or no build
-            return Name.unknown("`" + shown + "` names its binary after the module path in go.mod, and no go.mod is put at "
+            return Name.unknown("no go.mod is put at its folder or above",
+                    "`" + shown + "` names its binary after the module path in go.mod, and no go.mod is put at "
                     + dir + " or above");
         }
         String importPath = module.path() + (dir.equals(module.root()) ? ""
@@ -165,14 +185,16 @@ final class GoBinaryName {
         String moduleName = parts[parts.length - 1];
         if (parts.length > 1 && isVersionElement(moduleName)) {
             if (dir.equals(module.root()) && !ToolVersions.atLeast(version, "1.13")) {
-                return Name.unknown("`" + shown + "` builds the module " + module.path() + " at its root: Go 1.11 named "
+                return Name.unknown("Go " + shownVersion(version) + " may name a /vN module root after vN",
+                        "`" + shown + "` builds the module " + module.path() + " at its root: Go 1.11 named "
                         + "that binary " + moduleName + " (golang/go#27283) and later releases " + parts[parts.length - 2]
                         + "; whittle takes the later name from Go 1.13 on, and this Go is " + shownVersion(version));
             }
             moduleName = parts[parts.length - 2];
         }
         if (mode == Mode.UNKNOWN && !moduleName.equals(gopathName)) {
-            return Name.unknown("`" + shown + "`: module mode names the binary " + moduleName + ", GOPATH mode "
+            return Name.unknown("the Go version, so the module mode, is not known",
+                    "`" + shown + "`: module mode names the binary " + moduleName + ", GOPATH mode "
                     + gopathName + ", and the Go version is not known");
         }
         return Name.of(moduleName);

@@ -78,13 +78,15 @@ class SplitPlannerTest {
         String file = "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build\nCMD [\"./api\"]\n";
         SplitPlanner.Decision none = decide(file, BuildContext.none(), Knowledge.shipped(), Level.BALANCED);
         assertNull(none.split());
-        assertEquals("the image starts `./api`: `go build` (line 4) names its binary after the module path in go.mod, and "
-                + "there is no build context to read the files `COPY . .` (line 3) copies to /app from (run whittle with "
-                + "--context DIR)", none.reason());
+        assertEquals("`go build` (line 4) writes a binary whittle cannot name: the module path in go.mod is not known",
+                none.reason());
+        assertEquals(java.util.List.of("`go build` (line 4) names its binary after the module path in go.mod, and there is "
+                + "no build context to read the files `COPY . .` (line 3) copies to /app from (run whittle with --context DIR)",
+                "the image starts `./api`"), none.details());
         // a folder without Go sources (a Dockerfile kept apart from its sources): its lack of a go.mod proves nothing
         SplitPlanner.Decision empty = decide(file, BuildContext.of(dir), Knowledge.shipped(), Level.BALANCED);
-        assertTrue(empty.reason().endsWith("and the build context has no Go sources for `COPY . .` (line 3) to copy to "
-                + "/app: it is not this build's context (run whittle with --context DIR)"), empty.reason());
+        assertTrue(empty.details().get(0).endsWith("and the build context has no Go sources for `COPY . .` (line 3) to "
+                + "copy to /app: it is not this build's context (run whittle with --context DIR)"), empty.details().toString());
         Files.writeString(dir.resolve("go.mod"), "module \"example.com/api/v3\" // the service\n\ngo 1.22\n");
         Files.writeString(dir.resolve("main.go"), "package main\n\nfunc main() {}\n");
         Split split = decide(file, BuildContext.of(dir), Knowledge.shipped(), Level.BALANCED).split();
@@ -116,7 +118,8 @@ class SplitPlannerTest {
         // Go 1.13 to 1.15 build in module mode when a go.mod is there: without a context that is not known
         SplitPlanner.Decision auto = decide(gopath.replace("1.10", "1.14"), BuildContext.none(), Knowledge.shipped(), Level.SAFE);
         assertNull(auto.split());
-        assertTrue(auto.reason().contains("`go build` (line 4) names its binary after the module path in go.mod"), auto.reason());
+        assertEquals("`go build` (line 4) writes a binary whittle cannot name: the module path in go.mod is not known",
+                auto.reason());
     }
 
     @Test
