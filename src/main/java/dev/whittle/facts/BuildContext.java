@@ -78,13 +78,28 @@ public final class BuildContext {
         }
     }
 
+    /**
+     * The files under one folder of the context that {@link #files()} skips (vendor/ for the Go sources a vendored
+     * build compiles), as paths relative to the context, with the same limit on count and a deeper one on depth.
+     */
+    public List<String> filesUnder(String folder) {
+        if (dir == null || folder.contains("..")) return List.of();
+        Path start = dir.resolve(folder);
+        if (!Files.isDirectory(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return List.of();
+        return list(start, Set.of(".git", ".hg", ".svn"), MAX_DEPTH + 4);
+    }
+
     private List<String> list() {
+        return list(dir, SKIPPED, MAX_DEPTH);
+    }
+
+    private List<String> list(Path root, Set<String> skipped, int depth) {
         List<String> out = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), depth, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    if (!d.equals(dir) && SKIPPED.contains(d.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
+                    if (!d.equals(root) && skipped.contains(d.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
                     return out.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
 

@@ -38,7 +38,7 @@ final class GoApp {
 
     /** A go build or go install in a RUN. */
     private record GoCommand(Instruction run, SimpleCommand command, String sub, String output, List<String> packages,
-                             String cgo) {}
+                             String cgo, String unknown, String brief) {}
 
     /**
      * Go tools that run the go command, git or read GOROOT's sources when they run: dependency managers (govendor,
@@ -56,7 +56,7 @@ final class GoApp {
     static Outcome plan(SplitInput in) {
         StageFacts f = in.facts();
         List<String> argv = in.argv();
-        List<GoCommand> builds = goCommands(f);
+        List<GoCommand> builds = goCommands(in);
         String version = ToolVersions.go(in.file(), f.stage(), null, null, in.knowledge().facts(), in.context());
         String cgo = f.envValue("CGO_ENABLED");
         String importC = importC(in.context());
@@ -88,9 +88,27 @@ final class GoApp {
                     if (copied != null) return Outcome.refuse(copied);
                     notes.add("`" + program + "` is taken to be what `make` builds");
                 } else {
+                    GoCommand unnamed = null;
+                    for (GoCommand g : builds) if (g.output() == null && g.unknown() != null) unnamed = g;
+                    if (unnamed != null) {
+                        // the first line stays short: the command, shortened, and why in a few words; all of it in the
+                        // details (every full reason starts with the command in backquotes)
+                        String why = unnamed.unknown();
+                        int end = why.indexOf('`', 1);
+                        String line = " (line " + unnamed.run().line() + ")";
+                        return Outcome.refuse("`" + Commands.shorten(why.substring(1, end), 30) + "`" + line
+                                + " writes a binary whittle cannot name: " + unnamed.brief(), List.of(
+                                why.substring(0, end + 1) + line + why.substring(end + 1),
+                                "the image starts `" + program + "`"));
+                    }
                     return Outcome.refuse("cannot tell which RUN builds `" + program + "`, the program the image starts");
                 }
             } else {
+                if (producer.unknown() != null && producer.unknown().startsWith("assumed: ")) {
+                    notes.add(producer.output() + " is taken to be what `" + Commands.shorten(producer.command().words().stream()
+                            .map(w -> w.text()).reduce((a, b) -> a + " " + b).orElse("go"), 40) + "` writes: "
+                            + producer.unknown().substring("assumed: ".length()));
+                }
                 artifact = producer.sub().equals("install") || !program.contains("/")
                         ? producer.output() : StageFacts.resolve(f.workdir(), program, f.env());
             }
@@ -185,12 +203,19 @@ final class GoApp {
         return null;
     }
 
-    /** The go build / go install commands, with their resolved output paths. */
-    private static List<GoCommand> goCommands(StageFacts f) {
+    /** Flags of go build and go install that take the next word as their value. */
+    private static final java.util.Set<String> VALUE_FLAGS = java.util.Set.of("-o", "-p", "-C", "-asmflags", "-buildmode",
+            "-compiler", "-gccgoflags", "-gcflags", "-installsuffix", "-ldflags", "-mod", "-modfile", "-overlay", "-pkgdir",
+            "-tags", "-toolexec", "-pgo", "-exec");
+
+    /** The go build / go install commands, with their resolved output paths (or why the path is not known). */
+    private static List<GoCommand> goCommands(SplitInput in) {
+        StageFacts f = in.facts();
         List<GoCommand> out = new ArrayList<>();
         String gopath = f.envValue("GOPATH");
         if (gopath == null) gopath = f.image().repository().equals("golang") ? "/go" : "/root/go";
         String gobin = f.envValue("GOBIN");
+        List<GoBinaryName.ModInit> inits = new ArrayList<>();
         for (Map.Entry<Instruction, Script> e : f.scripts()) {
             String cwd = f.workdirAt(e.getKey());
             for (SimpleCommand c : e.getValue().commands()) {
@@ -200,30 +225,54 @@ final class GoApp {
                 }
                 if (!Commands.isProgram(c, "go") || c.words().size() < 2) continue;
                 String sub = c.words().get(1).literal();
+                List<String> args = c.args();
+                if ("mod".equals(sub) && args.size() >= 3 && args.get(1).equals("init") && cwd != null) {
+                    inits.add(new GoBinaryName.ModInit(e.getKey(), cwd, args.get(2).contains("$") ? null : args.get(2)));
+                    continue;
+                }
                 if (!"build".equals(sub) && !"install".equals(sub)) continue;
                 String output = null;
+                String dir = cwd;
                 List<String> pkgs = new ArrayList<>();
-                List<String> args = c.args();
                 for (int k = 1; k < args.size(); k++) {
-                    String a = args.get(k);
+                    String a = args.get(k).startsWith("--") ? args.get(k).substring(1) : args.get(k);
                     if (a.equals("-o") && k + 1 < args.size()) output = args.get(++k);
                     else if (a.startsWith("-o=")) output = a.substring(3);
-                    else if (a.equals("-ldflags") || a.equals("-gcflags") || a.equals("-tags") || a.equals("-mod")) k++;
+                    else if (a.equals("-C") && k + 1 < args.size()) dir = StageFacts.resolve(dir, args.get(++k), f.env());
+                    else if (a.startsWith("-C=")) dir = StageFacts.resolve(dir, a.substring(3), f.env());
+                    else if (VALUE_FLAGS.contains(a)) k++;
                     else if (!a.startsWith("-")) pkgs.add(a);
                 }
                 String cgo = null;
+                String go111 = f.envValue("GO111MODULE");
                 for (var w : c.assignments()) {
                     String v = w.literal();
                     if (v != null && v.startsWith("CGO_ENABLED=")) cgo = v.substring("CGO_ENABLED=".length());
+                    if (v != null && v.startsWith("GO111MODULE=")) go111 = v.substring("GO111MODULE=".length());
                 }
-                String resolved;
-                if (sub.equals("install")) {
+                String resolved = null;
+                String unknown = null;
+                String brief = null;
+                if (output != null) {
+                    resolved = sub.equals("build") ? StageFacts.resolve(dir, output, f.env()) : null;
+                } else if (sub.equals("install") && pkgs.stream().anyMatch(p -> p.contains("@"))) {
                     String name = pkgs.isEmpty() ? null : lastElement(pkgs.get(pkgs.size() - 1));
                     resolved = name == null ? null : (gobin != null ? gobin : gopath + "/bin") + "/" + name;
-                } else {
-                    resolved = output == null ? null : StageFacts.resolve(cwd, output, f.env());
+                } else if (!(sub.equals("install") && pkgs.stream().anyMatch(p -> p.endsWith(".go")))) {
+                    // quoted in backquotes in the reasons: a command substitution in it is shown with single quotes
+                    String shown = Commands.shorten(String.join(" ", c.words().stream().map(w -> w.text()).toList())
+                            .replace('`', '\''), 50);
+                    String version = ToolVersions.go(in.file(), f.stage(), e.getKey(), c, in.knowledge().facts(), in.context());
+                    GoBinaryName.Name name = GoBinaryName.of(f, in.context(), e.getKey(), shown, sub.equals("install"), dir, pkgs, go111, version,
+                            gopath, inits);
+                    if (name.assumed() != null) unknown = "assumed: " + name.assumed();
+                    if (name.name() == null) {
+                        unknown = name.reason();
+                        brief = name.brief();
+                    } else if (sub.equals("install")) resolved = (gobin != null ? gobin : gopath + "/bin") + "/" + name.name();
+                    else resolved = dir == null ? null : (dir.equals("/") ? "" : dir) + "/" + name.name();
                 }
-                out.add(new GoCommand(e.getKey(), c, sub, resolved, pkgs, cgo));
+                out.add(new GoCommand(e.getKey(), c, sub, resolved, pkgs, cgo, unknown, brief));
             }
         }
         return out;
@@ -253,7 +302,7 @@ final class GoApp {
         String p = pkg.replaceAll("@.*", "").replaceAll("/\\.\\.\\.$", "");
         String[] parts = p.split("/");
         String last = parts[parts.length - 1];
-        if (last.matches("v\\d+") && parts.length > 1) last = parts[parts.length - 2];
+        if (GoBinaryName.isVersionElement(last) && parts.length > 1) last = parts[parts.length - 2];
         return last.isEmpty() || last.equals(".") ? null : last;
     }
 
@@ -291,17 +340,24 @@ final class GoApp {
         return name == null || !name.matches("[A-Za-z0-9._-]+") ? "app" : name;
     }
 
-    /** "file.go:LINE" of the first cgo import in the context, or null. */
+    /**
+     * "file.go:LINE" of the first cgo import in the context's sources, or null. A vendor/ folder with its
+     * modules.txt holds the dependencies' sources the build compiles (-mod=vendor, which Go 1.14 and newer also
+     * choose by themselves when it is there): they count too (a vendored go-sqlite3 needs cgo).
+     */
     private static String importC(BuildContext context) {
-        return firstMatch(context, IMPORT_C);
+        String own = firstMatch(context, context.withSuffix(".go"), IMPORT_C);
+        if (own != null || context.read("vendor/modules.txt").isEmpty()) return own;
+        return firstMatch(context, context.filesUnder("vendor").stream().filter(f -> f.endsWith(".go")).toList(),
+                IMPORT_C);
     }
 
     private static String readsFiles(BuildContext context) {
-        return firstMatch(context, READS_FILES);
+        return firstMatch(context, context.withSuffix(".go"), READS_FILES);
     }
 
-    private static String firstMatch(BuildContext context, Pattern p) {
-        for (String file : context.withSuffix(".go")) {
+    private static String firstMatch(BuildContext context, List<String> files, Pattern p) {
+        for (String file : files) {
             if (file.endsWith("_test.go")) continue;
             String text = context.read(file).orElse("");
             Matcher m = p.matcher(text);

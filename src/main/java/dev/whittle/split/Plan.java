@@ -58,14 +58,18 @@ public record Plan(String language, String artifact, Needs needs, List<Copy> cop
         }
     }
 
-    /** The result of planning: a plan, or the reason there is none. */
-    public record Outcome(Plan plan, String reason) {
+    /** The result of planning: a plan, or the reason there is none (a short first line, and its details). */
+    public record Outcome(Plan plan, String reason, List<String> details) {
         public static Outcome of(Plan plan) {
-            return new Outcome(plan, null);
+            return new Outcome(plan, null, List.of());
         }
 
         public static Outcome refuse(String reason) {
-            return new Outcome(null, reason);
+            return new Outcome(null, reason, List.of());
+        }
+
+        public static Outcome refuse(String reason, List<String> details) {
+            return new Outcome(null, reason, details);
         }
     }
 }

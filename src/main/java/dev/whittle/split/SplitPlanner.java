@@ -224,7 +224,7 @@ public final class SplitPlanner {
             case "rust" -> RustApp.plan(in);
             default -> MakeApp.plan(in);
         };
-        if (outcome.plan() == null) return Decision.refuse(outcome.reason());
+        if (outcome.plan() == null) return Decision.refuse(outcome.reason(), outcome.details());
         Plan plan = outcome.plan();
         List<String> notes = new ArrayList<>(plan.notes());
         StageEffects effects = StageEffects.of(facts);

@@ -74,6 +74,55 @@ class SplitPlannerTest {
     }
 
     @Test
+    void goBuildWithoutOutputNeedsTheModulePathFromTheContext() throws Exception {
+        String file = "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build\nCMD [\"./api\"]\n";
+        SplitPlanner.Decision none = decide(file, BuildContext.none(), Knowledge.shipped(), Level.BALANCED);
+        assertNull(none.split());
+        assertEquals("`go build` (line 4) writes a binary whittle cannot name: the module path in go.mod is not known",
+                none.reason());
+        assertEquals(java.util.List.of("`go build` (line 4) names its binary after the module path in go.mod, and there is "
+                + "no build context to read the files `COPY . .` (line 3) copies to /app from (run whittle with --context DIR)",
+                "the image starts `./api`"), none.details());
+        // a folder without Go sources (a Dockerfile kept apart from its sources): its lack of a go.mod proves nothing
+        SplitPlanner.Decision empty = decide(file, BuildContext.of(dir), Knowledge.shipped(), Level.BALANCED);
+        assertTrue(empty.details().get(0).endsWith("and the build context has no Go sources for `COPY . .` (line 3) to "
+                + "copy to /app: it is not this build's context (run whittle with --context DIR)"), empty.details().toString());
+        Files.writeString(dir.resolve("go.mod"), "module \"example.com/api/v3\" // the service\n\ngo 1.22\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nfunc main() {}\n");
+        Split split = decide(file, BuildContext.of(dir), Knowledge.shipped(), Level.BALANCED).split();
+        assertEquals(new Plan.Copy("/app/api", "/app/api"), split.copies().get(0));
+        // another module path, another name: the start command no longer names what the build writes
+        Files.writeString(dir.resolve("go.mod"), "module example.com/api/v1\n");
+        assertTrue(decide(file, BuildContext.of(dir), Knowledge.shipped(), Level.BALANCED).reason()
+                .startsWith("cannot tell which RUN builds `./api`"));
+    }
+
+    @Test
+    void goBuildOfAFolderOrAFileIsNamedWithoutAContext() {
+        String folder = "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build ./cmd/api\nCMD [\"/app/api\"]\n";
+        SplitPlanner.Decision decision = decide(folder, BuildContext.none(), Knowledge.shipped(), Level.SAFE);
+        Split split = decision.split();
+        assertEquals("/app/api", split == null ? decision.reason() : split.plan().copies().get(0).from());
+        // a go.work copied in with the sources would make ./cmd/api a module of its own: said, for the reviewer
+        assertTrue(split.notes().stream().anyMatch(n -> n.startsWith("/app/api is taken to be what `go build ./cmd/api` "
+                + "writes: no go.work workspace")), split.notes().toString());
+        // Go before 1.18 has no workspaces: nothing to assume
+        Split old = decide(folder.replace("golang:1.22", "golang:1.17"), BuildContext.none(), Knowledge.shipped(), Level.SAFE).split();
+        assertTrue(old.notes().stream().noneMatch(n -> n.contains("go.work")), old.notes().toString());
+        String source = "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -v cmd/tool/main.go\nCMD [\"./main\"]\n";
+        assertEquals("/app/main", decide(source, BuildContext.none(), Knowledge.shipped(), Level.SAFE).split().plan().copies().get(0).from());
+        // GOPATH mode before Go 1.11: the folder's name, with or without a go.mod
+        String gopath = "FROM golang:1.10\nWORKDIR /go/src/github.com/acme/relay\nCOPY . .\nRUN go build\nCMD [\"./relay\"]\n";
+        Split relay = decide(gopath, BuildContext.none(), Knowledge.shipped(), Level.SAFE).split();
+        assertEquals("/go/src/github.com/acme/relay/relay", relay.plan().copies().get(0).from());
+        // Go 1.13 to 1.15 build in module mode when a go.mod is there: without a context that is not known
+        SplitPlanner.Decision auto = decide(gopath.replace("1.10", "1.14"), BuildContext.none(), Knowledge.shipped(), Level.SAFE);
+        assertNull(auto.split());
+        assertEquals("`go build` (line 4) writes a binary whittle cannot name: the module path in go.mod is not known",
+                auto.reason());
+    }
+
+    @Test
     void aUserCatalogAndTemplateReplaceTheShippedOnes() throws Exception {
         String shipped = new String(Knowledge.class.getResourceAsStream("/templates/catalog.yaml").readAllBytes());
         Files.writeString(dir.resolve("catalog.yaml"), shipped.replace("gcr.io/distroless/static-debian12:nonroot",

@@ -1,0 +1,13 @@
+# go build ./cmd/server writes ./server in the working directory
+FROM golang:1.22 AS builder
+WORKDIR /app
+COPY . .
+RUN CGO_ENABLED=0 go build -v ./cmd/server
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM scratch
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+COPY --from=builder /app/server /app/server
+WORKDIR /app
+USER 65534:65534
+ENTRYPOINT ["./server"]

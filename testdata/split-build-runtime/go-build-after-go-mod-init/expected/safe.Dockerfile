@@ -1,0 +1,12 @@
+# the file makes its own module: go mod init names it, go build writes ./hello
+FROM golang:1.22-bookworm AS builder
+WORKDIR /hello
+COPY main.go .
+RUN go mod init example.org/hello && go build
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM debian:bookworm-slim
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+COPY --from=builder /hello/hello /hello/hello
+WORKDIR /hello
+CMD ["/hello/hello"]

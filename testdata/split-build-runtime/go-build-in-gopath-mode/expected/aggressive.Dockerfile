@@ -1,0 +1,14 @@
+# GO111MODULE=off: GOPATH mode, the binary is named after the package folder (./api)
+FROM golang:1.22-bookworm AS builder
+ENV GO111MODULE=off
+WORKDIR /go/src/github.com/acme/api
+COPY . .
+RUN CGO_ENABLED=0 go build
+
+# runtime: only what the app needs to run (whittle split-build-runtime)
+FROM scratch
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+COPY --from=builder /go/src/github.com/acme/api/api /go/src/github.com/acme/api/api
+WORKDIR /go/src/github.com/acme/api
+USER 65534:65534
+CMD ["./api"]

@@ -1,0 +1,5 @@
+package uuid
+
+import "crypto/rand"
+
+var _ = rand.Reader
