@@ -347,9 +347,50 @@ final class GoApp {
      */
     private static String importC(BuildContext context) {
         String own = firstMatch(context, context.withSuffix(".go"), IMPORT_C);
-        if (own != null || context.read("vendor/modules.txt").isEmpty()) return own;
-        return firstMatch(context, context.filesUnder("vendor").stream().filter(f -> f.endsWith(".go")).toList(),
-                IMPORT_C);
+        if (own != null) return own;
+        if (context.read("vendor/modules.txt").isPresent()) {
+            String vendored = firstMatch(context, context.filesUnder("vendor").stream().filter(f -> f.endsWith(".go")).toList(),
+                    IMPORT_C);
+            if (vendored != null) return vendored;
+        }
+        return cgoModule(context);
+    }
+
+    /**
+     * Modules that only work with cgo (a binding to a C library, or C code of their own): a build that requires one
+     * (go.mod or go.sum names it, its dependencies' too) needs cgo, though none of its own sources imports "C" and
+     * the module cache the build downloads is not in the context. go-sqlite3 built without cgo compiles and fails
+     * at its first query. Modules that use cgo only on other systems (gopsutil on darwin) are not here.
+     */
+    private static final List<String> CGO_MODULES = List.of("github.com/mattn/go-sqlite3",
+            "github.com/mutecomm/go-sqlcipher", "github.com/xeodou/go-sqlcipher", "github.com/confluentinc/confluent-kafka-go",
+            "github.com/mattn/go-oci8", "github.com/godror/godror", "github.com/tecbot/gorocksdb",
+            "github.com/linxGnu/grocksdb", "github.com/jmhodges/levigo", "github.com/DataDog/zstd", "github.com/valyala/gozstd",
+            "github.com/pebbe/zmq4", "github.com/h2non/bimg", "github.com/davidbyttow/govips", "gopkg.in/gographics/imagick",
+            "github.com/gographics/imagick", "github.com/libvirt/libvirt-go", "libvirt.org/go/libvirt",
+            "github.com/miekg/pkcs11", "github.com/seccomp/libseccomp-golang", "github.com/go-gl/gl", "github.com/go-gl/glfw",
+            "github.com/veandco/go-sdl2", "github.com/gotk3/gotk3", "fyne.io/fyne", "github.com/hajimehoshi/ebiten",
+            "github.com/karalabe/hid", "github.com/karalabe/usb", "github.com/wasmerio/wasmer-go",
+            "github.com/bytecodealliance/wasmtime-go", "github.com/tensorflow/tensorflow", "github.com/sbinet/go-python",
+            "github.com/google/gopacket", "github.com/gen2brain/malgo", "github.com/ianlancetaylor/cgosymbolizer");
+
+    /** "go.sum: MODULE" of the first module the context's go.mod or go.sum files require that needs cgo, or null. */
+    private static String cgoModule(BuildContext context) {
+        List<String> files = new ArrayList<>(context.withSuffix("go.mod"));
+        files.addAll(context.withSuffix("go.sum"));
+        for (String file : files) {
+            if (!file.equals("go.mod") && !file.equals("go.sum") && !file.endsWith("/go.mod") && !file.endsWith("/go.sum")) continue;
+            if (file.startsWith("vendor/") || file.contains("/vendor/")) continue;
+            for (String line : context.read(file).orElse("").split("\n")) {
+                String word = line.strip().replaceFirst("^require\\s+", "").split("\\s+")[0];
+                for (String module : CGO_MODULES) {
+                    if (word.equals(module) || word.startsWith(module + "/")) {
+                        return file + " requires " + module + ", which needs cgo";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String readsFiles(BuildContext context) {
