@@ -70,6 +70,25 @@ class PassesTest {
         }
     }
 
+    /** Folders of testdata/ that are not one pass's cases, and what each holds. */
+    private static final java.util.Map<String, String> NOT_A_PASS = java.util.Map.of(
+            "conformance", "BuildKit's parser fixtures and edge cases", "e2e", "the end-to-end suite's apps",
+            "examples", "the five seed Dockerfiles", "reports", "the report formats' goldens",
+            "review", "the seeded reviews' verdicts", "several-passes", "cases of several passes at once",
+            "user-rules", "rules of your own from .whittle.yaml");
+
+    @Test
+    void everyGoldenFolderIsNamedAfterAPass() throws IOException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Pass p : Passes.ALL) ids.add(p.info().id());
+        List<String> stray;
+        try (Stream<Path> s = Files.list(Path.of("testdata"))) {
+            stray = s.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+                    .filter(n -> !ids.contains(n) && !NOT_A_PASS.containsKey(n)).sorted().toList();
+        }
+        assertEquals(List.of(), stray, "a pass's cases go under testdata/ID/ (or name the folder in NOT_A_PASS)");
+    }
+
     /** Whether the golden case of this expected file runs the pass: its level includes the pass's, its only names it. */
     private static boolean runs(Path expected, Pass p) {
         Path dir = expected.getParent().getParent();
