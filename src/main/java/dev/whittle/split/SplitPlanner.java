@@ -190,8 +190,10 @@ public final class SplitPlanner {
         if (SCRIPT.matcher(program).matches() || copiedScript(facts, argv.get(0), context) != null) {
             script = EntrypointScript.read(facts, argv, context);
             if (script.refusal() != null) {
-                return Decision.refuse("the image starts a shell script (" + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
-                        + "): what it runs cannot be checked: " + script.refusal());
+                // the script, or the shell and what it is given (sh -c, sh start.sh)
+                String shown = program.matches("(ba|da|a|z)?sh") && argv.size() > 1 ? argv.get(0) + " " + argv.get(1) : argv.get(0);
+                return Decision.refuse("the image starts the shell script " + Commands.shorten(shown, 40) + ": "
+                        + script.refusal());
             }
             in = in.handingOverTo(script.handsOver());
             argv = in.argv();

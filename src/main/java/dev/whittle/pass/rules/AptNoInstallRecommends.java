@@ -41,8 +41,9 @@ public final class AptNoInstallRecommends implements Pass {
                     + "(templates/distro/), which recommendations that matter each installed package would drop, and "
                     + "names them in the install. It reports instead of rewriting when the release is not known (a "
                     + "base image whittle cannot place), when the release left the mirrors, or when a package is not "
-                    + "one of the release's own (a third-party source, a variable): then what it recommends is not "
-                    + "known. Builder stages, whose files never ship, are left alone.");
+                    + "one of the release's own (a third-party source, a variable), or when an apt source is added before the "
+                    + "install (the source's packages shadow the release's of the same name): then what it recommends is "
+                    + "not known. Builder stages, whose files never ship, are left alone.");
 
     private static final Set<String> INSTALL = Set.of("install");
 
@@ -60,9 +61,14 @@ public final class AptNoInstallRecommends implements Pass {
             Distro distro = null;
             boolean archived = false;
             boolean looked = false;
+            Instruction sourceAdded = null; // the first instruction that adds an apt source (its packages' recommends are not known)
             for (Instruction i : stage.instructions()) {
+                boolean adds = addsSource(i);
                 RunScript script = RunScript.mentions(i, "apt") ? RunScript.of(i, file) : null;
-                if (script == null || script.hasCacheMount()) continue;
+                if (script == null || script.hasCacheMount()) {
+                    if (adds && sourceAdded == null) sourceAdded = i;
+                    continue;
+                }
                 List<SimpleCommand> installs = new ArrayList<>();
                 for (SimpleCommand c : script.script().commands()) {
                     if (!Commands.isProgram(c, "apt-get", "apt") || Commands.subcommand(c, INSTALL) == null) continue;
@@ -73,7 +79,19 @@ public final class AptNoInstallRecommends implements Pass {
                     }
                     installs.add(c);
                 }
-                if (installs.isEmpty()) continue;
+                if (installs.isEmpty()) {
+                    if (adds && sourceAdded == null) sourceAdded = i;
+                    continue;
+                }
+                Instruction source = sourceAdded != null ? sourceAdded : adds && addsSourceBefore(i, installs.get(0)) ? i : null;
+                if (adds && sourceAdded == null) sourceAdded = i;
+                if (source != null) {
+                    edits.add(finding(i, "recommends kept: an apt source is added " + (source == i ? "earlier in this RUN"
+                            : "at line " + source.line()) + ", whose packages may stand in for the release's: what they "
+                            + "recommend is not known"));
+                    for (SimpleCommand c : installs) installedBefore.addAll(Packages.names(c));
+                    continue;
+                }
                 if (!looked) {
                     release = BaseRelease.of(file, stage, context.knowledge().facts());
                     distro = release == null ? null : release.distro(context.knowledge().facts());
@@ -86,6 +104,22 @@ public final class AptNoInstallRecommends implements Pass {
             }
         }
         return edits;
+    }
+
+    /** Words that add an apt source: the sources files and the tools that write them. */
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
+            "sources\\.list|add-apt-repository|apt-add-repository|/etc/apt/sources|extrepo");
+
+    /** Whether the instruction may add an apt source (a RUN that writes one, a COPY or ADD of one). */
+    private static boolean addsSource(Instruction i) {
+        return (i.kind() == dev.whittle.tree.Keyword.RUN || i.kind() == dev.whittle.tree.Keyword.COPY
+                || i.kind() == dev.whittle.tree.Keyword.ADD) && SOURCE.matcher(i.command().original()).find();
+    }
+
+    /** Whether the RUN names a source before its first install command. */
+    private static boolean addsSourceBefore(Instruction i, SimpleCommand install) {
+        java.util.regex.Matcher m = SOURCE.matcher(i.command().args());
+        return m.find() && m.start() < install.start();
     }
 
     private static Edit rewrite(Instruction i, RunScript script, List<SimpleCommand> installs, BaseRelease release,
@@ -121,9 +155,13 @@ public final class AptNoInstallRecommends implements Pass {
             if (server != null) return finding(i, server);
             for (String name : names) {
                 List<String> dropped = distro.droppedThatMatter(name);
+                if (dropped == null && (name.contains("/") || name.endsWith(".deb"))) {
+                    return finding(i, "recommends kept: " + dev.whittle.facts.Commands.shorten(name, 40)
+                            + " is a package file, whose recommends whittle does not read");
+                }
                 if (dropped == null) {
-                    return finding(i, "recommends kept: " + dev.whittle.facts.Commands.shorten(name, 40) + " is not a package of " + distro + " (a third-party "
-                            + "source?), so what it recommends is not known");
+                    return finding(i, "recommends kept: " + dev.whittle.facts.Commands.shorten(name, 40) + " is not in " + distro
+                            + " and no apt source is added before it: does the base image bring one?");
                 }
                 for (String m : dropped) {
                     if (!names.contains(m) && !installedBefore.contains(m) && added.putIfAbsent(m, name) == null) {
