@@ -169,7 +169,7 @@ public final class BatchRun {
                 Optimizer.Result r = Optimizer.optimize(DockerfileReader.read(bytes), options);
                 String diff = r.changed() ? r.diff(nameable(target, diffPath.apply(target))) : "";
                 return new FileResult(target, options.level(), r.changes(), r.after(), diff, null, false,
-                        keepInput && !diff.isEmpty() ? bytes : null);
+                        keepInput && !diff.isEmpty() ? bytes : null, r.created());
             } finally {
                 if (large) ONE_LARGE.release();
             }

@@ -15,9 +15,10 @@ import java.util.List;
  * @param error    {@code path[:line:col]: message}, or null
  * @param internal whether the error is a bug in whittle rather than bad input
  * @param input    the bytes read, when asked for (to check before writing that the file did not change); else null
+ * @param created  the files the rewrite adds beside the Dockerfile (a proposed .dockerignore)
  */
 public record FileResult(DockerfileFinder.Target target, dev.whittle.core.Level level, List<Change> changes, String output, String diff,
-                         String error, boolean internal, byte[] input) {
+                         String error, boolean internal, byte[] input, List<dev.whittle.core.NewFile> created) {
 
     /** Whether the rewrite differs from the input: the engine's {@code Optimizer.Result.changed()}, whose diff is "" exactly when not. */
     public boolean changed() {
@@ -25,6 +26,6 @@ public record FileResult(DockerfileFinder.Target target, dev.whittle.core.Level 
     }
 
     public static FileResult failed(DockerfileFinder.Target target, String error, boolean internal) {
-        return new FileResult(target, null, List.of(), null, null, error, internal, null);
+        return new FileResult(target, null, List.of(), null, null, error, internal, null, List.of());
     }
 }

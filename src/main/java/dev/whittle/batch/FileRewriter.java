@@ -190,6 +190,49 @@ public final class FileRewriter {
         }
     }
 
+    /**
+     * Creates a file beside a Dockerfile (a proposed .dockerignore), only where no file of that name is: the name is
+     * created exclusively in the Dockerfile's folder, opened as {@link #replace} opens it (no link followed on the
+     * way), and removed again when it cannot be written whole.
+     *
+     * @throws Refused     when a file of that name is there by now (it is left as it is), or the way there moved
+     * @throws IOException when it could not be written; nothing is left behind
+     */
+    public static void createBeside(DockerfileFinder.Target target, dev.whittle.core.NewFile file) throws IOException {
+        if (file.name().contains("/") || file.name().equals("..") || file.name().equals(".")) {
+            throw new IllegalArgumentException("not a name in the Dockerfile's folder: " + file.name());
+        }
+        Path real = target.file().toRealPath();
+        Path base = target.named() ? real.getRoot() : target.root().toRealPath();
+        if (!real.startsWith(base)) throw new Refused("now a symbolic link out of " + target.root() + "; not followed");
+        Path name = Path.of(file.name());
+        byte[] content = file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (SecureDirectoryStream<Path> dir = FolderChain.open(base, real.getParent())) {
+            if (dir == null) {
+                Path p = real.resolveSibling(file.name());
+                try {
+                    Files.write(p, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    throw new Refused(file.name() + " is there now; left as it is");
+                }
+                return;
+            }
+            try (SeekableByteChannel out = dir.newByteChannel(name, Set.<java.nio.file.OpenOption>of(StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
+                try {
+                    writeAll(out, content);
+                } catch (IOException | RuntimeException e) {
+                    dir.deleteFile(name);
+                    throw e;
+                }
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new Refused(file.name() + " is there now; left as it is");
+            }
+        } catch (FolderChain.Moved e) {
+            throw new Refused(e.getMessage() + "; not followed");
+        }
+    }
+
     /** Refuses what is not a plain file of its own: not regular, or other hard links to it. */
     private static void check(Path real, BasicFileAttributes a) throws IOException {
         if (a.isSymbolicLink()) throw new Refused("now a symbolic link; not followed");

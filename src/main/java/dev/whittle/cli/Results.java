@@ -51,8 +51,18 @@ final class Results {
     static String write(FileResult r) {
         java.nio.file.Path file = r.target().file();
         try {
-            if (!dev.whittle.batch.FileRewriter.ownerWritable(file)) return file + ": read-only file; left as it was";
-            dev.whittle.batch.FileRewriter.replace(r.target(), r.input(), dev.whittle.syntax.SourceText.encode(r.output()));
+            byte[] content = dev.whittle.syntax.SourceText.encode(r.output());
+            if (!java.util.Arrays.equals(content, r.input())) {
+                if (!dev.whittle.batch.FileRewriter.ownerWritable(file)) return file + ": read-only file; left as it was";
+                dev.whittle.batch.FileRewriter.replace(r.target(), r.input(), content);
+            }
+            for (dev.whittle.core.NewFile f : r.created()) {
+                try {
+                    dev.whittle.batch.FileRewriter.createBeside(r.target(), f);
+                } catch (dev.whittle.batch.FileRewriter.Refused e) {
+                    return file.resolveSibling(f.name()) + ": not created: " + e.getMessage();
+                }
+            }
             return null;
         } catch (dev.whittle.batch.FileRewriter.Refused e) {
             return file + ": not rewritten: " + e.getMessage();

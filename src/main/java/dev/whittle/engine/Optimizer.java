@@ -62,15 +62,23 @@ public final class Optimizer {
      * @param before the input's text ({@code input.print()})
      * @param after  the output's text ({@code output.print()})
      */
-    public record Result(Dockerfile input, Dockerfile output, List<Change> changes, String before, String after) {
-        /** Whether the rewrite's text differs from the input's. */
+    public record Result(Dockerfile input, Dockerfile output, List<Change> changes, String before, String after,
+                         List<dev.whittle.core.NewFile> created) {
+        /** Whether the rewrite's text differs from the input's, or it adds a file beside it. */
         public boolean changed() {
-            return !before.equals(after);
+            return !before.equals(after) || !created.isEmpty();
         }
 
-        /** The unified diff ({@code a/NAME}, {@code b/NAME}); "" when nothing changed. */
+        /**
+         * The unified diff ({@code a/NAME}, {@code b/NAME}), with each added file as a new file beside NAME; "" when
+         * nothing changed.
+         */
         public String diff(String name) {
-            return changed() ? dev.whittle.report.UnifiedDiff.of(name, before, after) : "";
+            if (!changed()) return "";
+            StringBuilder sb = new StringBuilder(dev.whittle.report.UnifiedDiff.of(name, before, after));
+            String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
+            for (dev.whittle.core.NewFile f : created) sb.append(dev.whittle.report.UnifiedDiff.created(folder + f.name(), f.text()));
+            return sb.toString();
         }
     }
 
@@ -85,6 +93,7 @@ public final class Optimizer {
         checkLimits(input);
         Dockerfile current = input;
         List<Change> changes = new ArrayList<>();
+        List<dev.whittle.core.NewFile> created = new ArrayList<>();
         // for each instruction of the current tree: the lines it came from in the input
         List<int[]> origins = new ArrayList<>();
         for (Instruction i : input.instructions()) origins.add(new int[] {i.line(), i.endLine()});
@@ -100,6 +109,9 @@ public final class Optimizer {
             Map<Instruction, Edit> edits = new IdentityHashMap<>();
             LineIndex lines = null;
             for (Edit e : unsuppressed(pass.run(current, context), suppressions, info)) {
+                if (e.creates() != null && created.stream().noneMatch(f -> f.name().equals(e.creates().name()))) {
+                    created.add(e.creates());
+                }
                 if (e.change() != null) {
                     if (lines == null) lines = new LineIndex(current);
                     changes.add(toInputLines(e.change(), lines, origins));
@@ -115,7 +127,7 @@ public final class Optimizer {
         dropAnsweredFindings(changes);
         changes.sort(java.util.Comparator.comparingInt(Change::line)); // stable: pass order within a line
         String before = input.print();
-        return new Result(input, current, changes, before, current == input ? before : current.print());
+        return new Result(input, current, changes, before, current == input ? before : current.print(), List.copyOf(created));
     }
 
     /**

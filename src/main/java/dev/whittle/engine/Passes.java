@@ -3,6 +3,7 @@ package dev.whittle.engine;
 import dev.whittle.pass.Pass;
 import dev.whittle.pass.rules.AddToCopy;
 import dev.whittle.pass.rules.ArchiveRemoval;
+import dev.whittle.pass.rules.ProposeDockerignore;
 import dev.whittle.pass.rules.ApkNoCache;
 import dev.whittle.pass.rules.AptListsCleanup;
 import dev.whittle.pass.rules.AptNoInstallRecommends;
@@ -62,7 +63,9 @@ public final class Passes {
             new ComposerClearCache(),
             new GoBuildCache(),
             // downloads: an archive goes in the RUN that unpacks it
-            new ArchiveRemoval());
+            new ArchiveRemoval(),
+            // last: it adds a file beside the Dockerfile from what the rewritten file still copies
+            new ProposeDockerignore());
 
     /** The built-in passes followed by the given ones (a .whittle.yaml's user rules). */
     public static List<Pass> with(List<Pass> more) {

@@ -89,6 +89,77 @@ public final class BuildContext {
         return list(start, Set.of(".git", ".hg", ".svn"), MAX_DEPTH + 4);
     }
 
+    /** The names of the entries at the context's top (folders with a trailing /), sorted; links not followed. */
+    public List<String> topLevel() {
+        if (dir == null) return List.of();
+        List<String> out = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                boolean folder = Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                out.add(p.getFileName().toString() + (folder ? "/" : ""));
+            }
+        } catch (IOException | SecurityException e) {
+            return List.of();
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Whether one of the context's folders (at any depth within the usual limit) has this name. */
+    public boolean hasFolderNamed(String name) {
+        if (dir == null) return false;
+        boolean[] found = {false};
+        try {
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (!d.equals(dir) && d.getFileName().toString().equals(name)) {
+                        found[0] = true;
+                        return FileVisitResult.TERMINATE;
+                    }
+                    if (!d.equals(dir) && SKIPPED.contains(d.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | SecurityException e) {
+            return found[0];
+        }
+        return found[0];
+    }
+
+    /**
+     * The bytes of the regular files under a path of the context (its own size for a file), links not followed,
+     * counting at most 200,000 files; -1 when the path is not there.
+     */
+    public long size(String relative) {
+        if (dir == null || relative.contains("..")) return -1;
+        Path start = dir.resolve(relative);
+        if (!Files.exists(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return -1;
+        long[] total = {0, 0};
+        try {
+            Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) total[0] += attrs.size();
+                    return ++total[1] >= 200_000 ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | SecurityException e) {
+            return total[0];
+        }
+        return total[0];
+    }
+
     private List<String> list() {
         return list(dir, SKIPPED, MAX_DEPTH);
     }

@@ -15,16 +15,23 @@ import java.util.List;
  *                RUN's removal): the two are made, or suppressed, together
  * @param requires instructions whose edits of the same pass this one only holds with (a later cleanup dropped
  *                 because the RUNs before it now clean up): suppress one of those, and this edit goes too
+ * @param creates  a file this edit adds beside the Dockerfile, or null
  */
-public record Edit(Instruction target, String newText, boolean remove, Change change, List<Instruction> requires) {
+public record Edit(Instruction target, String newText, boolean remove, Change change, List<Instruction> requires,
+                   dev.whittle.core.NewFile creates) {
 
     public Edit(Instruction target, String newText, boolean remove, Change change) {
-        this(target, newText, remove, change, List.of());
+        this(target, newText, remove, change, List.of(), null);
     }
 
     /** This edit, holding only when the edits of {@code instructions} are made too. */
     public Edit requiring(List<Instruction> instructions) {
-        return new Edit(target, newText, remove, change, List.copyOf(instructions));
+        return new Edit(target, newText, remove, change, List.copyOf(instructions), creates);
+    }
+
+    /** A file added beside the Dockerfile, with the instruction it is about (for its line and suppressions). */
+    public static Edit create(Instruction about, dev.whittle.core.NewFile file, Change change) {
+        return new Edit(about, null, false, change, List.of(), file);
     }
 
     public static Edit replace(Instruction target, String newText, Change change) {

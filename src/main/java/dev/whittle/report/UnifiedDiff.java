@@ -33,6 +33,23 @@ public final class UnifiedDiff {
         return java.io.File.separatorChar == '\\' ? s.replace('\\', '/') : s;
     }
 
+    /** The diff that creates the file at {@code path} (relative, '/'-separated) with the text. */
+    public static String created(String path, String text) {
+        List<String> b = lines(text);
+        StringBuilder sb = new StringBuilder();
+        sb.append("--- /dev/null\n");
+        sb.append("+++ ").append(header("b/" + path)).append('\n');
+        sb.append("@@ -0,0 +1").append(b.size() == 1 ? "" : "," + b.size()).append(" @@\n");
+        for (String line : b) {
+            if (line.endsWith(MARK)) {
+                sb.append('+').append(line, 0, line.length() - MARK.length()).append('\n').append(NO_NEWLINE).append('\n');
+            } else {
+                sb.append('+').append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     /** The diff of two texts of the file at {@code path} (relative, '/'-separated); "" when they are equal. */
     public static String of(String path, String before, String after) {
         if (before.equals(after)) return "";

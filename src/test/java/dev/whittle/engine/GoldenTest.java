@@ -3,6 +3,7 @@ package dev.whittle.engine;
 import dev.whittle.core.Level;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whittle.facts.BuildContext;
 import dev.whittle.config.ConfigFile;
@@ -65,10 +66,27 @@ class GoldenTest {
                         for (Change c : r.changes()) listed.append(c.format("Dockerfile")).append('\n');
                         assertEquals(Files.readString(changes), listed.toString(), "changes and findings");
                     }
+                    // a file the rewrite adds beside the Dockerfile: expected/LEVEL.NAME holds it (and only then is one made)
+                    List<String> made = new ArrayList<>();
+                    for (dev.whittle.core.NewFile f : r.created()) {
+                        Path want = expected.resolveSibling(levelName + f.name());
+                        assertTrue(Files.exists(want), "the rewrite adds " + f.name() + "; expected/" + want.getFileName() + " holds it");
+                        assertEquals(Files.readString(want), f.text(), f.name());
+                        made.add(want.getFileName().toString());
+                    }
+                    try (Stream<Path> siblings = Files.list(expected.getParent())) {
+                        for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(levelName + ".")).toList()) {
+                            String n = p.getFileName().toString();
+                            if (n.endsWith(".Dockerfile") || n.endsWith(".changes")) continue;
+                            assertTrue(made.contains(n), "expected/" + n + " is a file the rewrite does not add");
+                        }
+                    }
                     Dockerfile again = DockerfileReader.read(SourceText.encode(out));
                     assertEquals(again, r.output(), "the tree the passes built is the tree a whole read gives");
                     Optimizer.Result second = Optimizer.optimize(again, options);
-                    assertFalse(second.changed(), "a second run changes nothing");
+                    // the added files are not written here, so a second run proposes them again, and nothing else
+                    assertEquals(r.after(), second.after(), "a second run changes nothing");
+                    assertEquals(r.created(), second.created(), "a second run proposes the same files");
                 }));
             }
         }
