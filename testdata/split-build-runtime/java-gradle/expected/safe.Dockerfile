@@ -5,7 +5,6 @@ RUN gradle bootJar --no-daemon
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM eclipse-temurin:17-jre
-COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /home/gradle/project /home/gradle/project
 WORKDIR /home/gradle/project
 CMD ["java", "-Xmx512m", "-jar", "build/libs/app.jar"]

@@ -7,7 +7,6 @@ RUN mvn -B package -DskipTests
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM eclipse-temurin:21-jre
-COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /build /build
 WORKDIR /build
 EXPOSE 8080
