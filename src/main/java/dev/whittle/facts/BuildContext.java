@@ -105,10 +105,14 @@ public final class BuildContext {
         return out;
     }
 
-    /** Whether one of the context's folders (at any depth within the usual limit) has this name. */
+    /**
+     * Whether one of the context's folders (at any depth within the usual limit, among the first 5,000 folders)
+     * has this name: an editor asks on every change, so the walk is bounded.
+     */
     public boolean hasFolderNamed(String name) {
         if (dir == null) return false;
         boolean[] found = {false};
+        int[] folders = {0};
         try {
             Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override
@@ -117,6 +121,7 @@ public final class BuildContext {
                         found[0] = true;
                         return FileVisitResult.TERMINATE;
                     }
+                    if (++folders[0] > MAX_FILES) return FileVisitResult.TERMINATE;
                     if (!d.equals(dir) && SKIPPED.contains(d.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
                     return FileVisitResult.CONTINUE;
                 }
@@ -132,11 +137,19 @@ public final class BuildContext {
         return found[0];
     }
 
+    /** The most files {@link #size} counts: an editor asks on every change, and a .git or node_modules is large. */
+    public static final int SIZE_FILES = 20_000;
+
     /**
      * The bytes of the regular files under a path of the context (its own size for a file), links not followed,
-     * counting at most 200,000 files; -1 when the path is not there.
+     * counting at most {@link #SIZE_FILES} files (then a lower bound, negated minus one: see {@link #sizeIsBound});
+     * -1 when the path is not there.
      */
     public long size(String relative) {
+        return size(relative, SIZE_FILES);
+    }
+
+    long size(String relative, int maxFiles) {
         if (dir == null || relative.contains("..")) return -1;
         Path start = dir.resolve(relative);
         if (!Files.exists(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return -1;
@@ -146,7 +159,7 @@ public final class BuildContext {
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) total[0] += attrs.size();
-                    return ++total[1] >= 200_000 ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                    return ++total[1] >= maxFiles ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -157,7 +170,17 @@ public final class BuildContext {
         } catch (IOException | SecurityException e) {
             return total[0];
         }
-        return total[0];
+        return total[1] >= maxFiles ? -2 - total[0] : total[0];
+    }
+
+    /** Whether a {@link #size} is a lower bound (more files than it counts); {@link #bytes} gives the bytes. */
+    public static boolean sizeIsBound(long size) {
+        return size < -1;
+    }
+
+    /** The bytes a {@link #size} stands for (a lower bound's too). */
+    public static long bytes(long size) {
+        return size < -1 ? -2 - size : size;
     }
 
     private List<String> list() {

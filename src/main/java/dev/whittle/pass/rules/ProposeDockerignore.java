@@ -30,7 +30,7 @@ public final class ProposeDockerignore implements Pass {
                     + "editor folders. When the Dockerfile's folder (the build context whittle assumes) holds no "
                     + ".dockerignore, whittle proposes one beside the Dockerfile, as a new file in the diff (`--write` "
                     + "creates it, never over an existing file), listing only what is there, each with its measured "
-                    + "size and why it can go: .git (unless a RUN uses git, or a build file such as pyproject.toml, "
+                    + "size (counted up to 20,000 files, then given as \"more than\") and why it can go: .git (unless a RUN uses git, or a build file such as pyproject.toml, "
                     + "setup.py, package.json, a Makefile, pom.xml or build.gradle names git or an SCM version plugin, "
                     + "or the build compiles Go, which stamps the binary from it); node_modules when the build "
                     + "installs with npm, yarn or pnpm; target when it builds with Maven or Gradle; virtual "
@@ -98,7 +98,7 @@ public final class ProposeDockerignore implements Pass {
         for (String t : top) {
             if (!t.endsWith("/")) continue;
             String dir = t.substring(0, t.length() - 1);
-            if (context.size(dir + "/pyvenv.cfg") >= 0) add(entries, context, named, dir, dir, "a virtual environment of this machine");
+            if (context.size(dir + "/pyvenv.cfg") != -1) add(entries, context, named, dir, dir, "a virtual environment of this machine");
         }
         if (context.hasFolderNamed("__pycache__") && !named.contains("__pycache__")) {
             entries.add("# **/__pycache__: Python's caches, made again when needed\n**/__pycache__\n");
@@ -122,9 +122,10 @@ public final class ProposeDockerignore implements Pass {
     /** Adds an entry with its size and reason, unless an instruction names it (then it may be copied on purpose). */
     private static void add(List<String> entries, BuildContext context, String named, String name, String pattern, String why) {
         if (Pattern.compile("(^|[^A-Za-z0-9_.-])" + Pattern.quote(name) + "($|[^A-Za-z0-9_-])").matcher(named).find()) return;
-        long bytes = context.size(name);
-        if (bytes < 0) return;
-        entries.add("# " + pattern + ": " + size(bytes) + ", " + why + "\n" + pattern + "\n");
+        long measured = context.size(name);
+        if (measured == -1) return;
+        String shown = (BuildContext.sizeIsBound(measured) ? "more than " : "") + size(BuildContext.bytes(measured));
+        entries.add("# " + pattern + ": " + shown + ", " + why + "\n" + pattern + "\n");
     }
 
     private static String size(long bytes) {
