@@ -55,20 +55,21 @@ public final class ProposeDockerignore implements Pass {
     public List<Edit> run(Dockerfile file, PassContext pass) {
         BuildContext context = pass.context();
         if (!context.known()) return List.of();
-        List<String> top = context.topLevel();
-        // .dockerignore, or NAME.dockerignore beside a Dockerfile of another name: the build may already have one
-        if (top.isEmpty() || top.stream().anyMatch(t -> t.endsWith(".dockerignore") || t.endsWith(".dockerignore/"))) {
-            return List.of();
-        }
+        // the whole context copied? (read from the tree alone: the folder is listed only then)
         Instruction whole = null;
-        StringBuilder all = new StringBuilder();
         for (Instruction i : file.instructions()) {
-            all.append(i.command().original()).append('\n');
             if (whole != null || i.kind() != Keyword.COPY && i.kind() != Keyword.ADD || i.command().flag("from") != null) continue;
             List<String> v = i.command().values();
             for (int k = 0; k + 1 < v.size(); k++) if (WHOLE.matcher(v.get(k)).matches()) whole = i;
         }
         if (whole == null) return List.of();
+        List<String> top = context.topLevel();
+        // .dockerignore, or NAME.dockerignore beside a Dockerfile of another name: the build may already have one
+        if (top.stream().anyMatch(t -> t.endsWith(".dockerignore") || t.endsWith(".dockerignore/"))) return List.of();
+        // nothing but files at the top (the Dockerfile alone): no folder to leave out, and no .git unless it is one
+        if (top.stream().noneMatch(t -> t.endsWith("/")) && !top.contains(".git")) return List.of();
+        StringBuilder all = new StringBuilder();
+        for (Instruction i : file.instructions()) all.append(i.command().original()).append('\n');
         String named = all.toString();
         List<String> entries = new ArrayList<>();
         boolean git = false, go = false, installs = false, jvm = false;
