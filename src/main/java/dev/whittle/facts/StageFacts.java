@@ -92,6 +92,10 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
      * result does not depend on the order of the map (it once did: {@code $PATH} was replaced inside
      * {@code $GOPATH} when PATH came first, and a map of random order gave another answer in every run).
      */
+    /** A variable reference, {@code ${NAME...}} (group 1) or {@code $NAME} (group 2). */
+    public static final java.util.regex.Pattern VARIABLE =
+            java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
     public static String expand(String word, Map<String, String> env) {
         if (word.indexOf('$') < 0) return word;
         StringBuilder out = new StringBuilder(word.length() + 16);

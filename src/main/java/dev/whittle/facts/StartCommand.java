@@ -75,14 +75,12 @@ public record StartCommand(Instruction entrypoint, Instruction cmd) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (Instruction i : new Instruction[] {entrypoint, cmd}) {
             if (i == null || i.command().json()) continue;
-            java.util.regex.Matcher m = VARIABLE.matcher(i.command().args());
+            java.util.regex.Matcher m = StageFacts.VARIABLE.matcher(i.command().args());
             while (m.find()) out.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
         return out;
     }
 
-    private static final java.util.regex.Pattern VARIABLE =
-            java.util.regex.Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)[}:]|([A-Za-z_][A-Za-z0-9_]*))");
     /** A word of literal characters and plain variable references, maybe in double quotes as a whole. */
     private static final java.util.regex.Pattern PLAIN =
             java.util.regex.Pattern.compile("(\"?)((?:[A-Za-z0-9_./:=@%+,-]|\\$[A-Za-z_][A-Za-z0-9_]*|\\$\\{[A-Za-z_][A-Za-z0-9_]*})+)\\1");

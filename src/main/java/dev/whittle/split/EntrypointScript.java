@@ -56,6 +56,11 @@ final class EntrypointScript {
     private static final Pattern SHEBANG = Pattern.compile("#!\\s*(?:/usr)?/bin/(?:env\\s+)?(sh|bash|ash|dash)(?:\\s.*)?");
     private static final Pattern SHELL = Pattern.compile("(?:/usr)?(?:/bin/)?(sh|bash|ash|dash)");
 
+    /** Whether a file's text starts with the #! line of a shell whittle knows. */
+    static boolean shellScript(String text) {
+        return SHEBANG.matcher(text.lines().findFirst().orElse("").strip()).matches();
+    }
+
     /** Reads the script the start command runs ({@code ./entrypoint.sh ARGS} or {@code sh entrypoint.sh ARGS}). */
     static Reading read(StageFacts facts, List<String> argv, BuildContext context) {
         String shell = null;
@@ -70,22 +75,17 @@ final class EntrypointScript {
         }
         String written = argv.get(at);
         if (!context.known()) return Reading.refuse("there is no build context to read it from");
-        String path = null;
-        String source = null;
-        if (written.contains("/")) {
-            path = StageFacts.resolve(facts.workdir(), written, facts.env());
-            if (path == null) return Reading.refuse("its path " + written + " is not known");
-            source = sourceOf(facts, path, context);
-            if (source == null) return Reading.refuse("no COPY of the build context is known to put it at " + path);
-        } else { // on PATH: the first folder a COPY of the stage put it in
-            for (String dir : facts.env().getOrDefault("PATH", SplitPlanner.DEFAULT_PATH).split(":")) {
-                if (!dir.startsWith("/")) continue;
-                path = dir.replaceAll("/+$", "") + "/" + written;
-                source = sourceOf(facts, path, context);
-                if (source != null) break;
-            }
-            if (source == null) return Reading.refuse("no COPY of the build context is known to put " + written + " on PATH");
+        if (written.contains("/") && StageFacts.resolve(facts.workdir(), written, facts.env()) == null) {
+            return Reading.refuse("its path " + written + " is not known");
         }
+        Placed placed = placed(facts, written, context);
+        if (placed == null) {
+            return Reading.refuse(written.contains("/")
+                    ? "no COPY of the build context is known to put it at " + StageFacts.resolve(facts.workdir(), written, facts.env())
+                    : "no COPY of the build context is known to put " + written + " on PATH");
+        }
+        String path = placed.path();
+        String source = placed.source();
         String name = path.substring(path.lastIndexOf('/') + 1);
         for (Instruction i : facts.all(Keyword.RUN)) {
             if (!i.command().original().contains(name)) continue;
@@ -175,6 +175,28 @@ final class EntrypointScript {
     private static boolean handsOver(SimpleCommand c) {
         return c.depth() == 0 && c.words().size() == 2 && "exec".equals(c.name())
                 && c.words().get(1).text().equals("\"$@\"") && c.redirects().isEmpty() && c.assignments().isEmpty();
+    }
+
+    /** Where a program the image starts lies, and the build-context file a COPY or ADD of the stage put there. */
+    record Placed(String path, String source) {}
+
+    /**
+     * The place of a program named by a path (against the last WORKDIR) or a bare name (the first PATH folder a COPY
+     * put it in), and its build-context source; null when no COPY of the context is known to put it there.
+     */
+    static Placed placed(StageFacts facts, String program, BuildContext context) {
+        if (program.contains("/")) {
+            String path = StageFacts.resolve(facts.workdir(), program, facts.env());
+            String source = path == null ? null : sourceOf(facts, path, context);
+            return source == null ? null : new Placed(path, source);
+        }
+        for (String dir : facts.env().getOrDefault("PATH", SplitPlanner.DEFAULT_PATH).split(":")) {
+            if (!dir.startsWith("/")) continue;
+            String path = dir.replaceAll("/+$", "") + "/" + program;
+            String source = sourceOf(facts, path, context);
+            if (source != null) return new Placed(path, source);
+        }
+        return null;
     }
 
     /**

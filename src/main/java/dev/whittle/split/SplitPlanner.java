@@ -99,36 +99,12 @@ public final class SplitPlanner {
      * Null otherwise.
      */
     private static String copiedScript(StageFacts facts, String program, BuildContext context) {
-        List<String> places = new ArrayList<>();
-        if (program.contains("/")) {
-            String p = StageFacts.resolve(facts.workdir(), program, facts.env());
-            if (p != null) places.add(p);
-        } else {
-            for (String dir : facts.env().getOrDefault("PATH", DEFAULT_PATH).split(":")) {
-                if (dir.startsWith("/")) places.add(dir.replaceAll("/+$", "") + "/" + program);
-            }
-        }
-        String workdir = facts.startWorkdir();
-        for (Instruction i : facts.stage().instructions()) {
-            if (i.kind() == Keyword.WORKDIR) {
-                workdir = StageFacts.resolve(workdir, String.join(" ", i.command().values()), facts.env());
-            }
-            if (i.kind() != Keyword.COPY && i.kind() != Keyword.ADD || i.command().flag("from") != null) continue;
-            List<String> v = i.command().values();
-            if (v.size() < 2) continue;
-            String destWord = v.get(v.size() - 1);
-            String dest = StageFacts.resolve(workdir, destWord, facts.env());
-            if (dest == null) continue;
-            for (String src : v.subList(0, v.size() - 1)) {
-                String name = src.substring(src.replaceAll("/+$", "").lastIndexOf('/') + 1);
-                String file = destWord.endsWith("/") || v.size() > 2 ? dest.replaceAll("/+$", "") + "/" + name : dest;
-                if (!places.contains(file)) continue;
-                boolean script = SCRIPT.matcher(name).matches() || context.read(src.replaceFirst("^\\./", ""))
-                        .map(t -> t.matches("(?s)#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|a|z)?sh\\b.*")).orElse(false);
-                if (script) return src;
-            }
-        }
-        return null;
+        EntrypointScript.Placed placed = EntrypointScript.placed(facts, program, context);
+        if (placed == null) return null;
+        String name = placed.source().substring(placed.source().lastIndexOf('/') + 1);
+        boolean script = SCRIPT.matcher(name).matches()
+                || context.read(placed.source()).map(EntrypointScript::shellScript).orElse(false);
+        return script ? placed.source() : null;
     }
 
     private static final Set<String> INPUT_NAMES = Set.of("go.mod", "go.sum", "Cargo.toml", "Cargo.lock", "package.json",
@@ -212,11 +188,6 @@ public final class SplitPlanner {
                 return Decision.refuse("the image starts a shell script (" + Commands.shorten(String.join(" ", argv), 60)
                         + "): what it runs cannot be checked");
             }
-        }
-        String copiedScript = copiedScript(facts, argv.get(0), context);
-        if (copiedScript != null) {
-            return Decision.refuse("the image starts `" + argv.get(0) + "`, a shell script copied from " + copiedScript
-                    + ": what it runs cannot be checked");
         }
         Outcome outcome = switch (language) {
             case "go" -> GoApp.plan(in);
@@ -570,7 +541,7 @@ public final class SplitPlanner {
         return facts.packages().stream().filter(table::buildOnly).mapToInt(table::sizeMb).sum();
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern VARIABLE = StageFacts.VARIABLE;
 
     /** The ENV lines the runtime keeps: the file's own, without the variables that only steer the build. */
     private static List<String> runtimeEnv(StageFacts facts, List<Copy> copies, String program) {

@@ -63,12 +63,10 @@ public final class AptNoInstallRecommends implements Pass {
             boolean looked = false;
             Instruction sourceAdded = null; // the first instruction that adds an apt source (its packages' recommends are not known)
             for (Instruction i : stage.instructions()) {
-                boolean adds = addsSource(i);
+                Instruction addedBefore = sourceAdded;
+                if (sourceAdded == null && addsSource(i)) sourceAdded = i;
                 RunScript script = RunScript.mentions(i, "apt") ? RunScript.of(i, file) : null;
-                if (script == null || script.hasCacheMount()) {
-                    if (adds && sourceAdded == null) sourceAdded = i;
-                    continue;
-                }
+                if (script == null || script.hasCacheMount()) continue;
                 List<SimpleCommand> installs = new ArrayList<>();
                 for (SimpleCommand c : script.script().commands()) {
                     if (!Commands.isProgram(c, "apt-get", "apt") || Commands.subcommand(c, INSTALL) == null) continue;
@@ -79,12 +77,9 @@ public final class AptNoInstallRecommends implements Pass {
                     }
                     installs.add(c);
                 }
-                if (installs.isEmpty()) {
-                    if (adds && sourceAdded == null) sourceAdded = i;
-                    continue;
-                }
-                Instruction source = sourceAdded != null ? sourceAdded : adds && addsSourceBefore(i, installs.get(0)) ? i : null;
-                if (adds && sourceAdded == null) sourceAdded = i;
+                if (installs.isEmpty()) continue;
+                Instruction source = addedBefore != null ? addedBefore
+                        : sourceAdded == i && addsSourceBefore(i, installs.get(0)) ? i : null;
                 if (source != null) {
                     edits.add(finding(i, "recommends kept: an apt source is added " + (source == i ? "earlier in this RUN"
                             : "at line " + source.line()) + ", whose packages may stand in for the release's: what they "

@@ -90,22 +90,22 @@ public final class ProposeDockerignore implements Pass {
         }
         if (top.contains(".git/") || top.contains(".git")) {
             boolean history = git || go || BUILD_FILES.stream().anyMatch(f -> context.read(f).map(t -> NEEDS_HISTORY.matcher(t).find()).orElse(false));
-            if (!history) add(entries, context, named, ".git", top.contains(".git/") ? ".git" : ".git", "the repository's history");
+            if (!history) add(entries, context, named, ".git", "the repository's history");
         }
         if (installs && top.contains("node_modules/")) {
-            add(entries, context, named, "node_modules", "node_modules", "the build installs its own");
+            add(entries, context, named, "node_modules", "the build installs its own");
         }
-        if (jvm && top.contains("target/")) add(entries, context, named, "target", "target", "the build makes it again");
+        if (jvm && top.contains("target/")) add(entries, context, named, "target", "the build makes it again");
         for (String t : top) {
             if (!t.endsWith("/")) continue;
             String dir = t.substring(0, t.length() - 1);
-            if (context.size(dir + "/pyvenv.cfg") != -1) add(entries, context, named, dir, dir, "a virtual environment of this machine");
+            if (context.size(dir + "/pyvenv.cfg") != -1) add(entries, context, named, dir, "a virtual environment of this machine");
         }
         if (context.hasFolderNamed("__pycache__") && !named.contains("__pycache__")) {
             entries.add("# **/__pycache__: Python's caches, made again when needed\n**/__pycache__\n");
         }
         for (String editor : List.of(".idea", ".vscode")) {
-            if (top.contains(editor + "/")) add(entries, context, named, editor, editor, "an editor's settings");
+            if (top.contains(editor + "/")) add(entries, context, named, editor, "an editor's settings");
         }
         if (entries.isEmpty()) return List.of();
         StringBuilder text = new StringBuilder("# proposed by whittle (propose-dockerignore): what `")
@@ -121,12 +121,12 @@ public final class ProposeDockerignore implements Pass {
     }
 
     /** Adds an entry with its size and reason, unless an instruction names it (then it may be copied on purpose). */
-    private static void add(List<String> entries, BuildContext context, String named, String name, String pattern, String why) {
+    private static void add(List<String> entries, BuildContext context, String named, String name, String why) {
         if (Pattern.compile("(^|[^A-Za-z0-9_.-])" + Pattern.quote(name) + "($|[^A-Za-z0-9_-])").matcher(named).find()) return;
         long measured = context.size(name);
         if (measured == -1) return;
         String shown = (BuildContext.sizeIsBound(measured) ? "more than " : "") + size(BuildContext.bytes(measured));
-        entries.add("# " + pattern + ": " + shown + ", " + why + "\n" + pattern + "\n");
+        entries.add("# " + name + ": " + shown + ", " + why + "\n" + name + "\n");
     }
 
     private static String size(long bytes) {
