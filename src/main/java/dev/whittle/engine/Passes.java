@@ -22,6 +22,7 @@ import dev.whittle.pass.rules.MaintainerToLabel;
 import dev.whittle.pass.rules.MergeCopies;
 import dev.whittle.pass.rules.MergeRuns;
 import dev.whittle.pass.rules.NpmCacheClean;
+import dev.whittle.pass.rules.PackageManagerMismatch;
 import dev.whittle.pass.rules.PipNoCacheDir;
 import dev.whittle.pass.rules.PoetryPipenvCache;
 import dev.whittle.pass.rules.YarnCacheClean;
@@ -37,6 +38,7 @@ public final class Passes {
             // modernisation: one instruction at a time
             new MaintainerToLabel(),
             new EndOfLifeImage(),
+            new PackageManagerMismatch(),
             new AddToCopy(),
             new LegacyKeyValue(),
             new GoGetToInstall(),

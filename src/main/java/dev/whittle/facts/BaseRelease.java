@@ -5,7 +5,8 @@ import dev.whittle.tree.Stage;
 
 /**
  * The distribution release a stage is built on: what pulling its base image gives today (templates/images.yaml
- * for the official images), else the catalog's entry for the image, following stages built FROM other stages.
+ * for the official images), else the catalog's entry for the image, following stages built FROM other stages and
+ * third-party images to the image the catalog says they are built on (catalog: derived).
  * Null when none of them says: a tag the official images never had is not guessed at.
  *
  * @param family  debian, ubuntu, alpine or rhel
@@ -28,6 +29,7 @@ public record BaseRelease(String family, String release) {
     /** The release of an image reference, or null. */
     public static BaseRelease of(ImageRef ref, FactSources sources) {
         if (ref.variable()) return null;
+        ref = sources.catalog().factsImage(ref); // a third-party image the catalog knows: the image it is built on
         if (sources.images().covers(ref.repository())) {
             OfficialImages.Entry e = sources.images().lookup(ref);
             return e == null || e.release() == null || e.family() == null ? null : new BaseRelease(e.family(), e.release());

@@ -10,8 +10,12 @@ import java.util.Map;
  * the runtime images each language may use at each level.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<String, Map<String, List<Candidate>>> runtimes,
-                      Map<String, String> glibc) {
+public record Catalog(List<ImageInfo> images, List<Derived> derived, List<EndOfLife> endOfLife,
+                      Map<String, Map<String, List<Candidate>>> runtimes, Map<String, String> glibc) {
+    public Catalog {
+        derived = derived == null ? List.of() : derived;
+    }
+
     private static final java.util.Map<String, java.util.regex.Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A catalog regular expression, compiled once. */
@@ -30,6 +34,57 @@ public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<Str
         public boolean hasCompiler() {
             return Boolean.TRUE.equals(cc);
         }
+    }
+
+    /**
+     * A third-party image built on another one (its Dockerfile's FROM): what it sets on top. {@code parent} may name
+     * the tag pattern's groups ({1}, {2}); {@code source} says which published Dockerfile the entry was read from.
+     */
+    public record Derived(String repository, String tag, String example, String parent, String workdir,
+                          List<String> entrypoint, List<String> cmd, List<String> adds, String source) {
+        /** The parent image for {@code ref}, or null when this entry does not describe it. */
+        ImageRef parentOf(ImageRef ref) {
+            if (!repository.equals(ref.repository())) return null;
+            java.util.regex.Matcher m = Catalog.pattern(tag == null ? ".*" : tag).matcher(ref.tagOrLatest());
+            if (!m.matches()) return null;
+            String p = parent;
+            for (int g = m.groupCount(); g >= 1; g--) p = p.replace("{" + g + "}", m.group(g) == null ? "" : m.group(g));
+            return ImageRef.parse(p);
+        }
+
+        /** The start command the image sets, as the exec form would show it ({@code /entrypoint.sh /start.sh}). */
+        public String start() {
+            List<String> all = new ArrayList<>(entrypoint == null ? List.of() : entrypoint);
+            if (cmd != null) all.addAll(cmd);
+            return String.join(" ", all);
+        }
+    }
+
+    /** What a third-party image is built on, with the entry that says so. */
+    public record Derivation(Derived entry, ImageRef parent) {}
+
+    /** The catalog's entry for a third-party image built on another one, or null. */
+    public Derivation derivation(ImageRef ref) {
+        if (ref.variable()) return null;
+        for (Derived d : derived) {
+            ImageRef parent = d.parentOf(ref);
+            if (parent != null) return new Derivation(d, parent);
+        }
+        return null;
+    }
+
+    /**
+     * The image whose facts (release, C library, tool versions) {@code ref} has: itself, or for a third-party image
+     * the catalog describes, the official image it is built on (followed through at most 8 such steps).
+     */
+    public ImageRef factsImage(ImageRef ref) {
+        ImageRef r = ref;
+        for (int guard = 0; guard < 8; guard++) {
+            Derivation d = derivation(r);
+            if (d == null) return r;
+            r = d.parent();
+        }
+        return r;
     }
 
     /** Tags past their end of life, and what to move to. */
@@ -69,6 +124,12 @@ public record Catalog(List<ImageInfo> images, List<EndOfLife> endOfLife, Map<Str
      * none, null for an image the catalog does not know (a relative path there cannot be resolved).
      */
     public String startWorkdir(ImageRef ref) {
+        for (int guard = 0; guard < 8; guard++) {
+            Derivation d = derivation(ref);
+            if (d == null) break;
+            if (d.entry().workdir() != null) return d.entry().workdir();
+            ref = d.parent();
+        }
         ImageInfo info = lookup(ref);
         return info == null ? null : info.workdir() == null ? "/" : info.workdir();
     }

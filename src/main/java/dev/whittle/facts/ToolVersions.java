@@ -83,7 +83,8 @@ public final class ToolVersions {
         List<Stage> chain = new ArrayList<>();
         for (Stage s = stage; s != null && !chain.contains(s); s = FinalImage.parent(file.stages(), s)) chain.add(0, s);
         Walk w = new Walk();
-        ImageRef base = ImageRef.parse(chain.get(0).baseImage());
+        ImageRef written = ImageRef.parse(chain.get(0).baseImage());
+        ImageRef base = sources.catalog().factsImage(written); // a third-party image: the one it is built on
         OfficialImages.Entry official = base.variable() ? null : sources.images().lookup(base);
         if (official != null && "go".equals(official.language())) {
             w.go = official.version() == null ? UNKNOWN : official.version();
@@ -93,7 +94,7 @@ public final class ToolVersions {
         }
         if (official != null && "python".equals(official.language())) {
             String pip = official.tool("pip");
-            w.pips.put(base.written(), pip == null ? PYTHON_IMAGE_PIP : pip);
+            w.pips.put(written.written(), pip == null ? PYTHON_IMAGE_PIP : pip);
         }
         BaseRelease release = BaseRelease.of(base, sources);
         Distro distro = release == null ? null : release.distro(sources);

@@ -147,9 +147,17 @@ public final class SplitPlanner {
                 return Decision.refuse(i.kind() + " changes how later builds or commands run: not split");
             }
         }
+        var derived = knowledge.catalog().derivation(image);
+        List<String> derivedDetails = derived == null ? List.of() : List.of(image.shown() + " starts `"
+                + derived.entry().start() + "`" + (derived.entry().adds() == null ? "" : " (" + String.join(", ",
+                derived.entry().adds()) + ")") + " on " + derived.parent().shown() + ": " + derived.entry().source());
         if (facts.start().inherited()) {
             return Decision.refuse("no CMD or ENTRYPOINT: the image runs what " + image.shown() + " runs, which another "
-                    + "runtime image would lose");
+                    + "runtime image would lose", derivedDetails);
+        }
+        if (derived != null) {
+            return Decision.refuse(image.shown() + " is " + derived.parent().shown() + " with " + (derived.entry().adds()
+                    == null ? "more" : String.join(", ", derived.entry().adds())) + ", which a runtime would lack", derivedDetails);
         }
         var sources = knowledge.facts();
         if (sources.images().covers(image.repository()) && sources.images().lookup(image) == null) {

@@ -37,8 +37,11 @@ public final class EndOfLifeImage implements Pass {
         List<Edit> out = new ArrayList<>();
         List<String> stageNames = file.stages().stream().map(Stage::name).filter(n -> n != null).map(String::toLowerCase).toList();
         for (Stage s : file.stages()) {
-            ImageRef ref = ImageRef.parse(s.baseImage());
-            if (ref.variable() || stageNames.contains(ref.repository())) continue;
+            ImageRef written = ImageRef.parse(s.baseImage());
+            if (written.variable() || stageNames.contains(written.repository())) continue;
+            // a third-party image the catalog knows (derived) is as old as the image it is built on
+            ImageRef ref = knowledge.catalog().factsImage(written);
+            String builtOn = ref == written ? "" : written.shown() + " is built on ";
             var official = knowledge.facts().images().lookup(ref);
             // the version the tag gives (the official images' facts: python:3 is a current 3.x), else the tag's own
             String version = official != null && official.version() != null && official.version().matches("\\d+(\\.\\d+)*")
@@ -48,15 +51,20 @@ public final class EndOfLifeImage implements Pass {
                 BaseRelease release = BaseRelease.of(ref, knowledge.facts());
                 if (release != null && release.archived(knowledge.facts())) {
                     out.add(Edit.finding(s.from(), Change.finding(INFO.id(), s.from().line(), s.from().endLine(),
-                            (ref.repository().equals(release.family()) ? ref.shown() + ": " + release
-                                    : ref.shown() + " is built on " + release + ", which") + " no longer gets updates "
+                            (ref.repository().equals(release.family()) && builtOn.isEmpty() ? ref.shown() + ": " + release
+                                    : written.shown() + " is built on " + release + ", which") + " no longer gets updates "
                                     + "(apt-get fails in it); move to a supported release")));
                 }
                 continue;
             }
-            out.add(Edit.finding(s.from(), Change.finding(INFO.id(), s.from().line(), s.from().endLine(),
-                    (ref.digest().isEmpty() ? ref.written() : ref.written().substring(0, ref.written().indexOf('@')))
-                            + ": " + eol.reason() + "; move to " + eol.replacement())));
+            String shown = builtOn + (ref.digest().isEmpty() ? ref.written() : ref.written().substring(0, ref.written().indexOf('@')));
+            Change change = builtOn.isEmpty()
+                    ? Change.finding(INFO.id(), s.from().line(), s.from().endLine(), shown + ": " + eol.reason() + "; move to "
+                            + eol.replacement())
+                    // the first line stays short: what to move to goes to the details
+                    : Change.finding(INFO.id(), s.from().line(), s.from().endLine(), shown + ": " + eol.reason())
+                            .withDetails(List.of("move to an image built on " + eol.replacement()));
+            out.add(Edit.finding(s.from(), change));
         }
         return out;
     }

@@ -1,0 +1,3 @@
+FROM ubuntu:22.04
+COPY --from=alpine:3.20 /sbin/apk /sbin/apk
+RUN apk --version

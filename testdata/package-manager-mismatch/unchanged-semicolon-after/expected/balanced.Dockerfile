@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN apk add curl; echo done
