@@ -78,6 +78,12 @@ public final class AptNoInstallRecommends implements Pass {
                     installs.add(c);
                 }
                 if (installs.isEmpty()) continue;
+                if (sourceAdded == i && !addsSourceBefore(i, installs.get(0))) {
+                    // a source added between installs of this RUN: the installs after it are from it, and keep theirs
+                    java.util.regex.Matcher m = SOURCE.matcher(i.command().args());
+                    int at = m.find() ? m.start() : Integer.MAX_VALUE;
+                    installs.removeIf(c -> c.start() > at);
+                }
                 Instruction source = addedBefore != null ? addedBefore
                         : sourceAdded == i && addsSourceBefore(i, installs.get(0)) ? i : null;
                 if (source != null) {

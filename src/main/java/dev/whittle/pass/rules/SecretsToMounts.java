@@ -56,8 +56,11 @@ public final class SecretsToMounts implements Pass {
         for (Stage stage : file.stages()) {
             for (Instruction i : stage.instructions()) {
                 if (i.kind() != Keyword.ARG && i.kind() != Keyword.ENV) continue;
-                for (String name : names(i)) {
+                List<String> names = names(i);
+                for (int n = 0; n < names.size(); n++) {
+                    String name = names.get(n);
                     if (!looksSecret(name)) continue;
+                    if (i.kind() == Keyword.ENV && NO_VALUE.contains(unquoted(i.command().values(), n))) continue;
                     String id = name.toLowerCase(Locale.ROOT);
                     String mount = "RUN --mount=type=secret,id=" + id + ",env=" + name + " ...";
                     Change c = i.kind() == Keyword.ARG
@@ -73,6 +76,20 @@ public final class SecretsToMounts implements Pass {
             }
         }
         return edits;
+    }
+
+    /**
+     * ENV values that carry no credential: empty, or a framework's "no password" word (Laravel's REDIS_PASSWORD=null).
+     * A default such as "changeme" is still reported: it ships, and a container that keeps it is open.
+     */
+    private static final java.util.Set<String> NO_VALUE = java.util.Set.of("", "null", "none", "nil");
+
+    /** The value of an ENV's n-th variable without its quotes, lower-cased. */
+    private static String unquoted(List<String> values, int n) {
+        int k = 3 * n + 1;
+        if (k >= values.size()) return "?";
+        String v = dev.whittle.facts.StageFacts.unquote(values.get(k));
+        return v.toLowerCase(Locale.ROOT);
     }
 
     /** The names an ARG or ENV declares, in order. */

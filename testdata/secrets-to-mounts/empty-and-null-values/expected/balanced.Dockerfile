@@ -1,0 +1,5 @@
+FROM php:8.3-fpm
+ENV DB_PASSWORD="" REDIS_PASSWORD=null
+ENV MAIL_PASSWORD=
+ENV ADMIN_PASSWORD=changeme
+CMD ["php-fpm"]
