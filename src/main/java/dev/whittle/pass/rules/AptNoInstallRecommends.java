@@ -113,8 +113,13 @@ public final class AptNoInstallRecommends implements Pass {
 
     /** Whether the instruction may add an apt source (a RUN that writes one, a COPY or ADD of one). */
     private static boolean addsSource(Instruction i) {
-        return (i.kind() == dev.whittle.tree.Keyword.RUN || i.kind() == dev.whittle.tree.Keyword.COPY
-                || i.kind() == dev.whittle.tree.Keyword.ADD) && SOURCE.matcher(i.command().original()).find();
+        if (i.kind() != dev.whittle.tree.Keyword.RUN && i.kind() != dev.whittle.tree.Keyword.COPY
+                && i.kind() != dev.whittle.tree.Keyword.ADD) return false;
+        String text = i.command().original();
+        // every SOURCE word holds one of these: the regular expression runs only where it can match (it was 2.6% of
+        // a corpus batch when run over every instruction)
+        return (text.contains("sources") || text.contains("-repository") || text.contains("extrepo"))
+                && SOURCE.matcher(text).find();
     }
 
     /** Whether the RUN names a source before its first install command. */
