@@ -41,7 +41,12 @@ public record Catalog(List<ImageInfo> images, List<Derived> derived, List<EndOfL
      * the tag pattern's groups ({1}, {2}); {@code source} says which published Dockerfile the entry was read from.
      */
     public record Derived(String repository, String tag, String example, String parent, String workdir,
-                          List<String> entrypoint, List<String> cmd, List<String> adds, String source) {
+                          List<String> entrypoint, List<String> cmd, List<String> adds, List<String> packages,
+                          String source) {
+        public Derived {
+            packages = packages == null ? List.of() : List.copyOf(packages);
+        }
+
         /** The parent image for {@code ref}, or null when this entry does not describe it. */
         ImageRef parentOf(ImageRef ref) {
             if (!repository.equals(ref.repository())) return null;
@@ -58,6 +63,22 @@ public record Catalog(List<ImageInfo> images, List<Derived> derived, List<EndOfL
             if (cmd != null) all.addAll(cmd);
             return String.join(" ", all);
         }
+    }
+
+    /**
+     * The system packages the image installs (a third-party image the catalog knows, and the ones it is built on);
+     * empty when none are known.
+     */
+    public List<String> packagesOf(ImageRef ref) {
+        List<String> out = new ArrayList<>();
+        ImageRef r = ref;
+        for (int guard = 0; guard < 8; guard++) {
+            Derivation d = derivation(r);
+            if (d == null) break;
+            out.addAll(d.entry().packages());
+            r = d.parent();
+        }
+        return out;
     }
 
     /** What a third-party image is built on, with the entry that says so. */

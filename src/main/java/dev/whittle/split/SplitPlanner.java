@@ -148,16 +148,18 @@ public final class SplitPlanner {
             }
         }
         var derived = knowledge.catalog().derivation(image);
-        List<String> derivedDetails = derived == null ? List.of() : List.of(image.shown() + " starts `"
-                + derived.entry().start() + "`" + (derived.entry().adds() == null ? "" : " (" + String.join(", ",
-                derived.entry().adds()) + ")") + " on " + derived.parent().shown() + ": " + derived.entry().source());
+        List<String> derivedDetails = derived == null ? List.of() : List.of(image.shown() + " is " + derived.parent().shown()
+                + (derived.entry().adds() == null ? "" : " with " + String.join(", ", derived.entry().adds()))
+                + (derived.entry().start().isEmpty() ? "" : ", started by `" + derived.entry().start() + "`") + ": "
+                + derived.entry().source());
         if (facts.start().inherited()) {
             return Decision.refuse("no CMD or ENTRYPOINT: the image runs what " + image.shown() + " runs, which another "
                     + "runtime image would lose", derivedDetails);
         }
         if (derived != null) {
-            return Decision.refuse(image.shown() + " is " + derived.parent().shown() + " with " + (derived.entry().adds()
-                    == null ? "more" : String.join(", ", derived.entry().adds())) + ", which a runtime would lack", derivedDetails);
+            // what it adds (gunicorn, my_init, node) a runtime on another image would lack, and what of it the app needs is not read
+            return Decision.refuse(image.shown() + " is a third-party image on " + derived.parent().shown()
+                    + ": which of what it adds the app needs is not read", derivedDetails);
         }
         var sources = knowledge.facts();
         if (sources.images().covers(image.repository()) && sources.images().lookup(image) == null) {

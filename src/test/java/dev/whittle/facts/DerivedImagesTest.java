@@ -49,6 +49,15 @@ class DerivedImagesTest {
     }
 
     @Test
+    void packagesAreThoseOfTheTagsRow() {
+        assertEquals(java.util.List.of("ca-certificates"), catalog.packagesOf(ImageRef.parse("phusion/baseimage:0.9.11")));
+        // 0.9.10's prepare.sh installs no ca-certificates: whether it came as a dependency is not known
+        assertEquals(java.util.List.of(), catalog.packagesOf(ImageRef.parse("phusion/baseimage:0.9.10")));
+        assertEquals(java.util.List.of(), catalog.packagesOf(ImageRef.parse("bitnami/minideb:bookworm")));
+        assertEquals(java.util.List.of(), catalog.packagesOf(ImageRef.parse("ubuntu:22.04")));
+    }
+
+    @Test
     void tagsTheSurveyCouldNotPlaceAreNotKnown() {
         // phusion's latest and master moved and were removed: which release they give is not known
         assertNull(catalog.derivation(ImageRef.parse("phusion/baseimage:latest")));

@@ -57,6 +57,12 @@ public final class AptNoInstallRecommends implements Pass {
         List<Edit> edits = new ArrayList<>();
         for (Stage stage : FinalImage.stages(file)) {
             Set<String> installedBefore = new LinkedHashSet<>();
+            // a third-party base that installs ca-certificates (phusion) needs it named no more than an earlier RUN would
+            Stage root = stage;
+            for (int guard = 0; guard < 64 && dev.whittle.facts.FinalImage.parent(file.stages(), root) != null; guard++) {
+                root = dev.whittle.facts.FinalImage.parent(file.stages(), root);
+            }
+            installedBefore.addAll(context.knowledge().catalog().packagesOf(dev.whittle.facts.ImageRef.parse(root.baseImage())));
             BaseRelease release = null;
             Distro distro = null;
             boolean archived = false;

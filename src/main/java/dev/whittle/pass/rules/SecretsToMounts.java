@@ -79,10 +79,11 @@ public final class SecretsToMounts implements Pass {
     }
 
     /**
-     * ENV values that carry no credential: empty, or a framework's "no password" word (Laravel's REDIS_PASSWORD=null).
+     * ENV values that carry no credential: empty, or a word for "no value" (Laravel's REDIS_PASSWORD=null, NOT_SET).
      * A default such as "changeme" is still reported: it ships, and a container that keeps it is open.
      */
-    private static final java.util.Set<String> NO_VALUE = java.util.Set.of("", "null", "none", "nil");
+    private static final java.util.Set<String> NO_VALUE = java.util.Set.of("", "null", "none", "nil", "not_set", "notset",
+            "unset", "undefined");
 
     /** The value of an ENV's n-th variable without its quotes, lower-cased. */
     private static String unquoted(List<String> values, int n) {
