@@ -61,6 +61,14 @@ public abstract class CacheRule implements Pass {
         return false;
     }
 
+    /**
+     * Whether a command of a later RUN removes what the fix keeps from being made: an rm of it without -f fails after
+     * the fix. The same as {@link #cleans} unless a rule says otherwise.
+     */
+    protected boolean removesCache(SimpleCommand c, Context ctx) {
+        return cleans(c, ctx);
+    }
+
     /** Whether the stage or the RUN keeps the cache out of the layer whatever the commands do (an ENV, a variable). */
     protected boolean cacheOff(Context ctx) {
         return false;
@@ -136,12 +144,14 @@ public abstract class CacheRule implements Pass {
             }
             if (alreadyClean(ctx, missing::contains)) return null;
             String why = reasonToLeave(ctx);
+            if (why == null) why = laterRemovalFails(ctx);
             if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
             for (Word w : at) script.insertAfter(w, flag());
         } else {
             boolean fills = script.script().commands().stream().anyMatch(c -> fills(c, ctx));
             if (!fills || alreadyClean(ctx, c -> fills(c, ctx))) return null;
             String why = reasonToLeave(ctx);
+            if (why == null) why = laterRemovalFails(ctx);
             if (why != null) return why.isEmpty() ? null : Change.finding(id, i.line(), i.endLine(), why);
             String cleanup = cleanup(ctx);
             if (cleanup == null) return null;
@@ -202,6 +212,63 @@ public abstract class CacheRule implements Pass {
         String program = Commands.program(c);
         return program.equals("make") || program.equals("configure") || name.contains("node_modules/")
                 || name.contains("npm bin");
+    }
+
+    /**
+     * Why the fix would break a later step, or null: a later RUN of the stage (or of a stage built on it) removes the
+     * cache with an rm without -f, which fails once the fix leaves nothing there (`rm /var/cache/apk/*` after
+     * `apk add --no-cache`: the pattern matches nothing and rm exits 1).
+     */
+    private String laterRemovalFails(Context ctx) {
+        Dockerfile file = ctx.file();
+        boolean after = false;
+        for (Stage s : stagesOn(file, ctx.stage())) {
+            for (Instruction i : s.instructions()) {
+                if (i == ctx.run()) {
+                    after = true;
+                    continue;
+                }
+                if (!after || i.kind() != Keyword.RUN || !RunScript.mentions(i, "rm")) continue;
+                RunScript later = RunScript.of(i, file);
+                if (later == null) continue;
+                Context at = new Context(file, s, i, later, ctx.env(), ctx.pass());
+                for (SimpleCommand c : later.script().commands()) {
+                    if (Commands.isProgram(c, "rm") && !forced(c) && removesCache(c, at)) {
+                        return "cache kept: the later `" + Commands.shorten(String.join(" ", c.words().stream()
+                                .map(Word::text).toList()), 40) + "` (line " + i.line() + ") has no -f and would fail "
+                                + "once nothing is there; with -f there, the fix is safe";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The stage, then the stages built on it (FROM its name, at any depth), in file order. */
+    private static List<Stage> stagesOn(Dockerfile file, Stage stage) {
+        List<Stage> out = new ArrayList<>(List.of(stage));
+        List<Stage> all = file.stages();
+        for (Stage t : all) {
+            if (t == stage) continue;
+            Stage p = t;
+            for (int guard = 0; guard < 64 && p != null; guard++) {
+                p = FinalImage.parent(all, p);
+                if (p == stage) {
+                    out.add(t);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether an rm has -f (or --force): a missing file is then no error. */
+    private static boolean forced(SimpleCommand rm) {
+        for (String a : rm.args()) {
+            if (a.equals("--")) break;
+            if (a.equals("--force") || a.matches("-[A-Za-z]*f[A-Za-z]*")) return true;
+        }
+        return false;
     }
 
     /** Whether a cleaning command follows the last command that fills the cache (or the cache is off). */

@@ -19,7 +19,8 @@ public final class ApkNoCache extends CacheRule {
                     + "--no-cache fetches a fresh index for the command and keeps nothing, so `apk update` "
                     + "before it is no longer needed; whittle removes an `apk update &&` that sits in the same "
                     + "RUN. RUNs that already remove /var/cache/apk, mount a cache, or sit in builder stages "
-                    + "are left alone.");
+                    + "are left alone, and so is a RUN after which an rm without -f removes the cache (`rm "
+                    + "/var/cache/apk/*` fails when nothing is there).");
 
     private static final Set<String> FILLING = Set.of("add", "upgrade");
 

@@ -18,7 +18,8 @@ public final class PipNoCacheDir extends CacheRule {
                     + "weight, often as large as the packages themselves. --no-cache-dir stops pip from "
                     + "writing it. whittle leaves pip alone when --no-cache-dir is there already, when "
                     + "PIP_NO_CACHE_DIR is set in the stage, when the RUN mounts a cache "
-                    + "(--mount=type=cache), when a later command of the RUN removes ~/.cache, and in builder stages "
+                    + "(--mount=type=cache), when a later command of the RUN removes ~/.cache, when a later RUN removes it "
+                    + "with an rm without -f (which would fail on the missing directory), and in builder stages "
                     + "whose files never ship. The option came with pip 6.0 "
                     + "(older ones stop with \"no such option\", like the pip 1.5 of Ubuntu 14.04 and Debian 8), so it is "
                     + "added only where the pip is known to be newer: the official python images, the python-pip or "
@@ -43,6 +44,11 @@ public final class PipNoCacheDir extends CacheRule {
         Word install = Commands.pipInstall(c);
         if (install == null || c.hasArg("--no-cache-dir") || ctx.env().containsKey("PIP_NO_CACHE_DIR")) return null;
         return removedLaterInTheRun(c, ctx) ? null : install;
+    }
+
+    @Override
+    protected boolean removesCache(SimpleCommand c, Context ctx) {
+        return Commands.removes(c, "/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache");
     }
 
     /**
