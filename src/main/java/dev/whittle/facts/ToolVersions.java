@@ -55,6 +55,7 @@ public final class ToolVersions {
     /** The lowest pip version the stage may run when {@code command} of {@code run} runs; null when not known. */
     public static String pip(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, FactSources sources) {
         Walk w = walk(file, stage, run, command, sources, false);
+        if (w.pips.isEmpty() && command != null && w.upgraded.contains(Commands.program(command))) return LATEST;
         if (w.pips.isEmpty() || w.pips.containsValue(UNKNOWN)) return null;
         String lowest = null;
         for (String v : w.pips.values()) {
@@ -76,6 +77,7 @@ public final class ToolVersions {
     private static final class Walk {
         String go;
         final Map<String, String> pips = new LinkedHashMap<>(); // origin -> version
+        final java.util.Set<String> upgraded = new java.util.HashSet<>(); // pips of unknown origin that upgraded themselves
     }
 
     private static Walk walk(Dockerfile file, Stage stage, Instruction run, SimpleCommand command, FactSources sources,
@@ -155,6 +157,9 @@ public final class ToolVersions {
         if (Commands.pipInstall(c) != null && (c.hasArg("pip") || c.args().stream().anyMatch(a -> a.startsWith("pip") && PINNED_PIP.matcher(a).matches()))
                 && (c.hasArg("-U") || c.hasArg("--upgrade"))) {
             w.pips.replaceAll((k, v) -> LATEST);
+            // a pip of unknown origin (ensurepip, a base whittle does not know) that upgraded itself is current, for
+            // that same command only: another pip (pip beside pip3) may be an old one
+            if (w.pips.isEmpty()) w.upgraded.add(Commands.program(c));
         }
         if (Commands.isProgram(c, "easy_install", "easy_install-2.7", "easy_install3") && c.hasArg("pip")) {
             w.pips.replaceAll((k, v) -> LATEST);

@@ -62,7 +62,16 @@ public final class AptNoInstallRecommends implements Pass {
             for (int guard = 0; guard < 64 && dev.whittle.facts.FinalImage.parent(file.stages(), root) != null; guard++) {
                 root = dev.whittle.facts.FinalImage.parent(file.stages(), root);
             }
-            installedBefore.addAll(context.knowledge().catalog().packagesOf(dev.whittle.facts.ImageRef.parse(root.baseImage())));
+            dev.whittle.facts.ImageRef rootImage = dev.whittle.facts.ImageRef.parse(root.baseImage());
+            installedBefore.addAll(context.knowledge().catalog().packagesOf(rootImage));
+            // a Debian or Ubuntu image the catalog says has the CA bundle has it from the ca-certificates package
+            // (python, node, golang and buildpack-deps install it; the -slim images of python too)
+            var info = rootImage.variable() ? null : context.knowledge().catalog().lookup(
+                    context.knowledge().catalog().factsImage(rootImage));
+            if (info != null && Boolean.TRUE.equals(info.certs()) && ("debian".equals(info.family())
+                    || "ubuntu".equals(info.family()))) {
+                installedBefore.add("ca-certificates");
+            }
             BaseRelease release = null;
             Distro distro = null;
             boolean archived = false;

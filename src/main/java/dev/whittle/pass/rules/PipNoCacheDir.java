@@ -42,8 +42,20 @@ public final class PipNoCacheDir extends CacheRule {
 
     private static Word installWithoutFlag(SimpleCommand c, Context ctx) {
         Word install = Commands.pipInstall(c);
-        if (install == null || c.hasArg("--no-cache-dir") || ctx.env().containsKey("PIP_NO_CACHE_DIR")) return null;
+        if (install == null || hasNoCacheDir(c) || ctx.env().containsKey("PIP_NO_CACHE_DIR")) return null;
         return removedLaterInTheRun(c, ctx) ? null : install;
+    }
+
+    /**
+     * Whether the command has --no-cache-dir, or a prefix of it that pip's option parser takes for it (`--no-cache`:
+     * optparse accepts any unambiguous prefix of a long option, and no other pip option starts with --no-cache).
+     */
+    private static boolean hasNoCacheDir(SimpleCommand c) {
+        for (String a : c.args()) {
+            if (a.equals("--")) break;
+            if (a.length() >= "--no-cache".length() && "--no-cache-dir".startsWith(a)) return true;
+        }
+        return false;
     }
 
     @Override
