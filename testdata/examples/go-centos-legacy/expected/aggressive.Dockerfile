@@ -19,7 +19,8 @@ RUN \
 ENV PATH=$PATH:/usr/local/go/bin:/usr/local/acme/orders/bin
 ENV GO111MODULE=auto CGO_ENABLED=1
 ENV GODEBUG="madvdontneed=1"
-RUN --mount=type=secret,id=git_token,env=GIT_TOKEN git config --global url."https://$GIT_TOKEN@github.com/acme/".insteadOf "https://github.com/acme/"
+ARG GIT_TOKEN
+RUN git config --global url."https://$GIT_TOKEN@github.com/acme/".insteadOf "https://github.com/acme/"
 EXPOSE 80
 #Set argument env - to receive input
 ARG env

@@ -23,6 +23,7 @@ import dev.whittle.pass.rules.MergeCopies;
 import dev.whittle.pass.rules.MergeRuns;
 import dev.whittle.pass.rules.NpmCacheClean;
 import dev.whittle.pass.rules.PackageManagerMismatch;
+import dev.whittle.pass.rules.PathNotCreated;
 import dev.whittle.pass.rules.PipNoCacheDir;
 import dev.whittle.pass.rules.PoetryPipenvCache;
 import dev.whittle.pass.rules.YarnCacheClean;
@@ -39,6 +40,7 @@ public final class Passes {
             new MaintainerToLabel(),
             new EndOfLifeImage(),
             new PackageManagerMismatch(),
+            new PathNotCreated(),
             new AddToCopy(),
             new LegacyKeyValue(),
             new GoGetToInstall(),

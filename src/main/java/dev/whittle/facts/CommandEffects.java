@@ -284,7 +284,7 @@ final class CommandEffects {
         boolean makeHome = program.equals("adduser");
         for (int k = 0; k < args.size(); k++) {
             String a = args.get(k);
-            if (a.equals("-d") || a.equals("--home") || a.equals("-h") && program.equals("adduser")) {
+            if (a.equals("-d") || a.equals("--home") || a.equals("--home-dir") || a.equals("-h") && program.equals("adduser")) {
                 if (k + 1 < args.size()) home = args.get(++k);
             } else if (a.equals("-m") || a.equals("--create-home")) {
                 makeHome = true;
@@ -310,13 +310,24 @@ final class CommandEffects {
         }
     }
 
+    /**
+     * Whether an option of useradd, usermod, groupadd, Debian's adduser/addgroup or BusyBox's adduser/addgroup takes a
+     * value (the next word). Only the options that do are listed: taking a flag for one that takes a value swallows
+     * the next word (`--user-group --create-home` lost the home, and with it the owner of the user's home).
+     */
     private static boolean takesValue(String program, String flag) {
         if (flag.startsWith("--") && flag.contains("=")) return false;
-        Set<String> none = Set.of("-r", "--system", "-m", "-M", "-N", "-U", "-l", "-D", "-S", "-H", "--disabled-password",
-                "--disabled-login", "--no-create-home", "--quiet", "-q", "--force-badname", "-f", "-o", "--non-unique");
-        if (program.equals("adduser") && flag.equals("-D")) return false;
-        return !none.contains(flag);
+        if (flag.equals("-h")) return program.equals("adduser"); // BusyBox adduser's home; useradd's help
+        if (flag.equals("-l")) return program.equals("usermod"); // usermod's new login name; useradd's no-log-init
+        if (flag.equals("-f")) return !program.contains("group"); // useradd's inactive days; groupadd's force
+        return USER_VALUE_OPTIONS.contains(flag);
     }
+
+    private static final Set<String> USER_VALUE_OPTIONS = Set.of("-b", "--base-dir", "-c", "--comment", "-d", "--home-dir",
+            "--home", "-e", "--expiredate", "--inactive", "-g", "--gid", "-G", "--groups", "-k", "--skel", "-K", "--key",
+            "-p", "--password", "-s", "--shell", "-u", "--uid", "-R", "--root", "-P", "--prefix", "-Z", "--selinux-user",
+            "--login", "--ingroup", "--gecos", "--conf", "--firstuid", "--lastuid", "--firstgid", "--lastgid",
+            "--extrausers-file");
 
     private static void git(SimpleCommand c, List<String> args, Shell sh) {
         if (args.isEmpty()) return;

@@ -31,6 +31,15 @@ public final class FinalImage {
         return stages(file).stream().anyMatch(s -> s.index() == stage.index());
     }
 
+    /** The stages a stage is built on, from the one that starts from an image to the stage itself. */
+    public static List<Stage> chain(Dockerfile file, Stage stage) {
+        List<Stage> chain = new java.util.ArrayList<>();
+        for (Stage s = stage; s != null && !chain.contains(s) && chain.size() < 64; s = parent(file.stages(), s)) {
+            chain.add(0, s);
+        }
+        return chain;
+    }
+
     /** The stage a stage is built FROM, or null when it starts from an image. */
     public static Stage parent(List<Stage> all, Stage stage) {
         String base = stage.baseImage().toLowerCase(Locale.ROOT);

@@ -34,7 +34,7 @@ class OptimizerTest {
     void linesReferToTheInputAfterEarlierPassesRemovedAndMergedInstructions() {
         String in = "FROM debian:12\n"            // 1
                 + "ARG GIT_TOKEN\n"               // 2: removed (aggressive)
-                + "RUN git clone https://$GIT_TOKEN@x/y\n" // 3
+                + "RUN curl -H \"Authorization: Bearer $GIT_TOKEN\" https://x/y\n" // 3
                 + "RUN apt-get update\n"          // 4
                 + "# tools\n"                     // 5
                 + "RUN apt-get install -y \\\n"  // 6
@@ -42,7 +42,8 @@ class OptimizerTest {
                 + "ENV A 1\n";                    // 8
         Optimizer.Result r = run(in, Optimizer.Options.of(Level.AGGRESSIVE));
         assertEquals("FROM debian:12\n"
-                + "RUN --mount=type=secret,id=git_token,env=GIT_TOKEN git clone https://$GIT_TOKEN@x/y\n"
+                + "RUN --mount=type=secret,id=git_token export GIT_TOKEN=\"$(cat /run/secrets/git_token)\" && curl -H "
+                + "\"Authorization: Bearer $GIT_TOKEN\" https://x/y\n"
                 + "RUN apt-get update && \\\n"
                 + "    # tools\n"
                 + "    apt-get install --no-install-recommends -y \\\n"

@@ -63,7 +63,7 @@ public final class PackageManagerMismatch implements Pass {
         for (Stage stage : file.stages()) {
             BaseRelease release = BaseRelease.of(file, stage, sources);
             if (release == null || !LACKS.containsKey(release.family())) continue;
-            List<Stage> chain = chain(file, stage);
+            List<Stage> chain = FinalImage.chain(file, stage);
             if (chain.stream().anyMatch(s -> s.instructions().stream().anyMatch(i -> i.kind() == Keyword.SHELL))) continue;
             List<Instruction> before = new ArrayList<>();
             for (Stage s : chain) if (s != stage) before.addAll(s.instructions());
@@ -90,15 +90,6 @@ public final class PackageManagerMismatch implements Pass {
             }
         }
         return out;
-    }
-
-    /** The stages the stage is built on, first the one on an image, ending with the stage itself. */
-    private static List<Stage> chain(Dockerfile file, Stage stage) {
-        List<Stage> chain = new ArrayList<>();
-        for (Stage s = stage; s != null && !chain.contains(s) && chain.size() < 64; s = FinalImage.parent(file.stages(), s)) {
-            chain.add(0, s);
-        }
-        return chain;
     }
 
     private static String distro(BaseRelease release) {

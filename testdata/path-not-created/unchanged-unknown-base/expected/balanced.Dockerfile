@@ -1,0 +1,2 @@
+FROM example/app-base:1
+RUN chmod 0644 /etc/deployments/orders.sh
