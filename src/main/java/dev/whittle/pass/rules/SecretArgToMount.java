@@ -68,7 +68,7 @@ public final class SecretArgToMount implements Pass {
             String kept = writtenToAFile(script.script(), use);
             if (kept != null) {
                 edits.add(Edit.finding(arg, Change.finding(INFO.id(), arg.line(), arg.endLine(), "ARG " + name
-                        + " not moved to a secret mount: line " + r.line() + " writes it into " + Commands.shorten(kept, 40)
+                        + " not moved to a secret mount: line " + r.line() + " writes it into " + Commands.shorten(kept, 60)
                         + ", which ships in the image either way")));
                 return;
             }
@@ -128,8 +128,18 @@ public final class SecretArgToMount implements Pass {
                 targets.add(args.contains("--system") ? "/etc/gitconfig" : "~/.gitconfig");
             }
             // git keeps a clone's URL, with the credential in it, in the clone's .git/config
+            String cloneDir = null;
             if (program.equals("git") && !args.isEmpty() && args.get(0).equals("clone")) {
-                for (String a : args) if (a.contains("@") && use.matcher(a).find()) targets.add("the clone's .git/config");
+                List<String> operands = args.stream().skip(1).filter(a -> !a.startsWith("-")).toList();
+                String url = operands.stream().filter(a -> a.contains("@") && use.matcher(a).find()).findFirst().orElse(null);
+                if (url != null) {
+                    // the directory: the operand after the URL, else the URL's last part without .git
+                    int at = operands.indexOf(url);
+                    String last = url.replaceAll("/+$", "");
+                    cloneDir = at + 1 < operands.size() ? operands.get(at + 1)
+                            : last.substring(last.lastIndexOf('/') + 1).replaceAll("\\.git$", "");
+                    targets.add(cloneDir);
+                }
             }
             if ((program.equals("npm") || program.equals("yarn") || program.equals("pnpm") || program.equals("pip")
                     || program.equals("pip3")) && args.size() >= 2 && args.get(0).equals("config") && args.get(1).equals("set")) {
@@ -142,9 +152,10 @@ public final class SecretArgToMount implements Pass {
                 if (t.startsWith("/dev/") || t.matches("&?\\d")) continue;
                 boolean removed = false;
                 for (int j = k + 1; j < commands.size() && !removed; j++) {
-                    removed = Commands.isProgram(commands.get(j), "rm") && commands.get(j).args().contains(t);
+                    List<String> rmArgs = commands.get(j).args();
+                    removed = Commands.isProgram(commands.get(j), "rm") && (rmArgs.contains(t) || rmArgs.contains(t + "/"));
                 }
-                if (!removed) return t;
+                if (!removed) return t.equals(cloneDir) ? "the clone's .git/config (" + Commands.shorten(t, 30) + ")" : t;
             }
         }
         return null;
