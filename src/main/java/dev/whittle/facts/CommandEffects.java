@@ -303,11 +303,38 @@ final class CommandEffects {
         String name = program.equals("usermod") ? null : p.get(program.startsWith("add") && p.size() == 2 ? 0 : p.size() - 1);
         if (name != null) sh.add(Kind.USER, name, program.contains("group") ? "group" : "user");
         for (String f : List.of("/etc/passwd", "/etc/group", "/etc/shadow")) sh.add(Kind.WRITTEN, f, text(c));
+        // Debian's adduser --system gives a user no home (/nonexistent) unless --home names one, and the group nogroup
+        // unless --group or --ingroup says otherwise (adduser(8), 3.134)
+        boolean debianSystem = program.equals("adduser") && args.contains("--system");
+        if (debianSystem && home == null) makeHome = false;
         if (name != null && makeHome && !program.contains("group")) {
             String dir = home != null ? sh.resolve(home) : "/home/" + name;
             sh.add(Kind.DIRECTORY, dir, text(c));
-            if (dir != null) sh.add(Kind.OWNED, dir, name + ":" + name); // a home belongs to its user (and group)
+            String group = homeGroup(program, args, name);
+            // a home belongs to its user and the group the tool gave it; when that group is not known, the copy
+            // keeps the owner it has in the builder (COPY --from keeps it)
+            if (dir != null && group != null) sh.add(Kind.OWNED, dir, name + ":" + group);
         }
+    }
+
+    /**
+     * The group a new user's home gets: its own group by default (useradd's and Debian adduser's user groups), the
+     * one -g/--ingroup/-G names; null when it is not known (a system user of BusyBox's or Debian's adduser without a
+     * group named, useradd -N).
+     */
+    private static String homeGroup(String program, List<String> args, String name) {
+        for (int k = 0; k + 1 < args.size(); k++) {
+            String a = args.get(k);
+            if (program.equals("useradd") && (a.equals("-g") || a.equals("--gid"))
+                    || program.equals("adduser") && (a.equals("--ingroup") || a.equals("-G") && !args.contains("--system"))) {
+                String g = args.get(k + 1);
+                return g.matches("\\d+") ? null : g;
+            }
+        }
+        if (program.equals("useradd")) return args.contains("-N") || args.contains("--no-user-group") ? null : name;
+        if (args.contains("--system")) return args.contains("--group") ? name : null; // Debian: nogroup
+        if (args.contains("-S")) return null; // BusyBox: a system user's group is not the user's own
+        return name;
     }
 
     /**

@@ -193,6 +193,23 @@ final class GoApp {
         dev.whittle.facts.BaseRelease release = dev.whittle.facts.BaseRelease.of(in.file(), in.facts().stage(), sources);
         if (release == null) return "the builder's distribution release is not known";
         if (release.archived(sources)) return "the builder's release (" + release + ") left the mirrors";
+        // the install runs at the end of the builder, as its last USER, with its PATH and SHELL
+        String path = in.facts().envValue("PATH");
+        if (path != null && !path.contains("$PATH") && !path.contains("${PATH}")) {
+            List<String> dirs = List.of(path.split(":"));
+            if (!dirs.containsAll(List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin"))) {
+                return "the builder's PATH (" + dev.whittle.facts.Commands.shorten(path, 40) + ") lacks the system "
+                        + "directories its package manager needs";
+            }
+        }
+        String user = null;
+        for (dev.whittle.tree.Instruction i : in.facts().stage().instructions()) {
+            if (i.kind() == dev.whittle.tree.Keyword.SHELL) return "the builder sets its own SHELL";
+            if (i.kind() == dev.whittle.tree.Keyword.USER) user = String.join(" ", i.command().values()).strip();
+        }
+        if (user != null && !user.matches("root(:.*)?|0(:.*)?")) {
+            return "the builder ends as USER " + dev.whittle.facts.Commands.shorten(user, 20) + ", and installing UPX needs root";
+        }
         String manager = in.manager();
         if (in.knowledge().packages().tool("upx", manager) == null) return "whittle cannot install it with " + manager;
         dev.whittle.facts.Distro d = release.distro(sources);
