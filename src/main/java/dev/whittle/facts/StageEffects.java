@@ -96,6 +96,19 @@ public record StageEffects(List<Effect> effects) {
     }
 
     /** Whether {@code path} (or a directory above it) is removed by an effect after {@code after} in the list. */
+    /** Whether a later instruction than {@code at} removes the path or a directory above it. */
+    public boolean removedAfter(String path, dev.whittle.tree.Instruction at) {
+        boolean past = false;
+        for (Effect e : effects) {
+            if (e.at() == at) {
+                past = true;
+                continue;
+            }
+            if (past && e.kind() == Kind.REMOVED && e.path() != null && Effect.under(path, e.path())) return true;
+        }
+        return false;
+    }
+
     public boolean removedLater(String path, Effect after) {
         int from = effects.indexOf(after);
         for (int k = from + 1; k < effects.size(); k++) {

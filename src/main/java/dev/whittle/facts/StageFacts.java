@@ -41,6 +41,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
     public static StageFacts of(Stage stage, String startWorkdir) {
         Map<String, String> env = new LinkedHashMap<>();
         Set<String> packages = new LinkedHashSet<>();
+        Map<String, java.util.List<String>> grouped = new HashMap<>(); // apk --virtual groups and what only they installed
         List<Map.Entry<Instruction, Script>> scripts = new ArrayList<>();
         String workdir = startWorkdir;
         String manager = null;
@@ -66,8 +67,28 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
                         String m = Packages.manager(c);
                         if (m == null) continue;
                         manager = m;
-                        if (Packages.installs(c)) packages.addAll(Packages.names(c));
-                        if (Packages.removes(c)) Packages.names(c).forEach(packages::remove);
+                        if (Packages.installs(c)) {
+                            String group = virtualGroup(c);
+                            if (group != null) {
+                                // apk add --virtual GROUP: `apk del GROUP` removes these again (unless installed
+                                // on their own too)
+                                for (String p : Packages.names(c)) if (!packages.contains(p)) grouped.computeIfAbsent(group,
+                                        g -> new java.util.ArrayList<>()).add(p);
+                            }
+                            packages.addAll(Packages.names(c));
+                        }
+                        if (Packages.removes(c)) {
+                            for (String p : Packages.names(c)) {
+                                packages.remove(p);
+                                java.util.List<String> members = grouped.remove(p);
+                                if (members != null) members.forEach(packages::remove);
+                            }
+                            // `apk del GROUP` also names the group itself, which Packages reads as a package
+                            for (String w : c.args()) {
+                                java.util.List<String> members = grouped.remove(w);
+                                if (members != null) members.forEach(packages::remove);
+                            }
+                        }
                     }
                 }
                 default -> { }
@@ -160,6 +181,17 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
             String expanded = value.indexOf('$') < 0 || raw.startsWith("'") ? null : expand(value, before);
             env.put(values.get(k), expanded == null ? value : expanded);
         }
+    }
+
+    /** The group an {@code apk add --virtual GROUP} (or {@code -t GROUP}) installs into, or null. */
+    private static String virtualGroup(SimpleCommand c) {
+        if (!"apk".equals(Packages.manager(c))) return null;
+        List<String> args = c.args();
+        for (int k = 0; k + 1 < args.size(); k++) {
+            if (args.get(k).equals("--virtual") || args.get(k).equals("-t")) return args.get(k + 1);
+        }
+        for (String a : args) if (a.startsWith("--virtual=")) return a.substring("--virtual=".length());
+        return null;
     }
 
     /** Whether the value is one quoted word whose quotes both ENV forms remove alike ('a b', "a b" without escapes). */

@@ -142,6 +142,12 @@ public final class SplitPlanner {
         if (image.repository().equals("scratch") || image.variable() || image.written().isEmpty()) return Decision.refuse("");
         String language = Toolchain.detect(facts);
         if (language == null) return Decision.refuse("");
+        if (image.tagOrLatest().contains("onbuild")) {
+            // golang:onbuild, node:onbuild: the base's ONBUILD triggers copy the context and build before the
+            // stage's own instructions, and whittle does not expand them (what the working directory holds is not known)
+            return Decision.refuse(Commands.shorten(image.shown(), 40) + " runs ONBUILD triggers that whittle does not "
+                    + "expand: what the app's directory holds is not known");
+        }
         for (Instruction i : stage.instructions()) {
             if (i.kind() == Keyword.ONBUILD || i.kind() == Keyword.SHELL) {
                 return Decision.refuse(i.kind() + " changes how later builds or commands run: not split");
@@ -331,7 +337,9 @@ public final class SplitPlanner {
             }
             if ((i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) && i.command().flag("from") == null) {
                 Copy extra = configCopy(i, facts, plan);
-                if (extra != null && copies.stream().noneMatch(c -> Effect.under(extra.from(), c.from()))) {
+                // a later RUN that removes it (rm -rf /tmp/app) leaves nothing to copy: COPY --from would fail
+                if (extra != null && copies.stream().noneMatch(c -> Effect.under(extra.from(), c.from()))
+                        && !effects.removedAfter(extra.from(), i)) {
                     copies.add(extra);
                     notes.add(extra.to() + " (copied from the context into the build) goes to the runtime too");
                 }
