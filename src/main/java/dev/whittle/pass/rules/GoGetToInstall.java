@@ -22,9 +22,9 @@ import java.util.List;
 /** {@code go get} used to install a program becomes {@code go install module@latest}. */
 public final class GoGetToInstall implements Pass {
     private static final PassInfo INFO = new PassInfo("go-get-to-install", "go get to go install @version",
-            "Install Go programs with `go install pkg@version`; `go get` stopped installing in Go 1.17.",
+            "Install Go programs with `go install pkg@version`; `go get` installing was deprecated in Go 1.17, gone in 1.18.",
             Level.SAFE, List.of(),
-            "Since Go 1.17 `go get` only edits go.mod, and outside a module it fails; installing a program is "
+            "Go 1.17 deprecated installing with `go get`, and since Go 1.18 it only edits go.mod (outside a module it fails); installing a program is "
                     + "`go install path@version` (Go 1.16+). whittle rewrites `go get [-u] [-v] path...` to "
                     + "`go install [-v] path@latest` when the RUN is clearly installing programs: no build "
                     + "context has been copied into the stage yet (so there is no go.mod the command could be "
@@ -122,7 +122,7 @@ public final class GoGetToInstall implements Pass {
             if (redundantInstall(steps.get(k), installed)) script.removeStep(k);
         }
         return Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(),
-                "`go get` of a program → `go install path@latest` (go get no longer installs since Go 1.17; "
+                "`go get` of a program → `go install path@latest` (go get no longer installs since Go 1.18; "
                         + "pin a version for reproducible builds)"));
     }
 
