@@ -499,6 +499,11 @@ final class CommandEffects {
         String p = sh.resolve(path);
         // chown's old USER.GROUP form: COPY --chown splits only at ':', so the owner is kept as USER:GROUP
         String o = !owner.contains(":") && owner.matches("[^.]+\\.[^.]+") ? owner.replace('.', ':') : owner;
+        // `chown user:` (the user's login group) has no COPY --chown form: `--chown=user:` is group 0 for BuildKit
+        // and an error for the classic builder, while `--chown=user` takes the user's id as the group's. A group
+        // alone (`chown :staff`) says nothing of the user: the copy keeps the owner COPY --from gives it
+        if (o.endsWith(":") || o.endsWith(".") && !o.contains(":")) o = o.substring(0, o.length() - 1);
+        if (o.isEmpty() || o.startsWith(":") || o.startsWith(".")) return;
         if (p != null) sh.add(Kind.OWNED, p, o);
     }
 

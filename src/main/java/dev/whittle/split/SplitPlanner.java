@@ -253,9 +253,13 @@ public final class SplitPlanner {
         boolean startSeen = !Set.of("npm", "yarn", "pnpm", "npx").contains(program) || context.exists("package.json");
         dev.whittle.facts.BaseRelease release = dev.whittle.facts.BaseRelease.of(file, stage, knowledge.facts());
         dev.whittle.facts.Distro distro = release == null ? null : release.distro(knowledge.facts());
+        // a build that removes some of its packages (apk del go) and keeps these tools kept them on purpose (houndd
+        // runs git, svn and hg when it runs: round 23)
+        boolean removesSome = facts.commands().stream().anyMatch(c -> dev.whittle.facts.Packages.manager(c) != null
+                && dev.whittle.facts.Packages.removes(c));
         for (String p : facts.packages()) {
             boolean named = Pattern.compile("(^|[\\s/])" + Pattern.quote(p) + "\\b").matcher(startText).find();
-            if (!table.buildOnly(p, plan.language()) || table.runTool(p) && (named || !startSeen)) {
+            if (!table.buildOnly(p, plan.language()) || table.runTool(p) && (named || !startSeen || removesSome)) {
                 runtimePackages.add(p);
                 continue;
             }
@@ -271,6 +275,10 @@ public final class SplitPlanner {
             runtimePackages.addAll(libs);
         }
         List<String> fullLibs = fullImageLibraries(plan.language(), image, knowledge, context, distro, effects, notes);
+        if (fullLibs == null && notes.remove(NO_REQUIREMENTS)) {
+            return Decision.refuse("no requirements file to read: which of " + Commands.shorten(image.shown(), 30)
+                    + "'s libraries and programs (X11, GLib, git) the packages load is not known");
+        }
         if (fullLibs == null) {
             return Decision.refuse(image.shown() + " has libraries its slim variant lacks, and whittle cannot name their "
                     + "runtime packages on " + (release == null ? "its release" : release));
@@ -439,6 +447,9 @@ public final class SplitPlanner {
                 catalog == null ? null : catalog.workdir(), catalog == null ? null : catalog.certs());
     }
 
+    /** The note fullImageLibraries leaves when a python build has no requirements file to read. */
+    private static final String NO_REQUIREMENTS = "no requirements file to read";
+
     /**
      * The runtime libraries a move from the full python image to its slim variant must bring: those of the -dev
      * packages of the full image that the requirements' native packages compile against (all of the table's when
@@ -471,6 +482,12 @@ public final class SplitPlanner {
             }
             if (!global.isEmpty() && !requirements.isEmpty()) requirements += "\n" + String.join("\n", global);
             else if (!global.isEmpty() && !local) requirements = String.join("\n", global);
+        }
+        if (requirements.isEmpty() && language.equals("python")) {
+            // round 23: opencv-python's wheel loads libSM and libXext, GitPython runs git, both in the full image
+            // (buildpack-deps) and not in -slim; with nothing to read, no guess covers what the packages load
+            notes.add(NO_REQUIREMENTS);
+            return null;
         }
         List<String> devs = new ArrayList<>();
         List<String> named = new ArrayList<>();
