@@ -106,10 +106,10 @@ public final class PackageManagerMismatch implements Pass {
      */
     private static String certainFailure(Instruction run, Dockerfile file, Set<String> lacks, List<Instruction> before) {
         if (run.command().json() || !run.heredocs().isEmpty()) return null;
-        if (lacks.stream().noneMatch(m -> RunScript.mentions(run, m))) return null;
-        RunScript script = RunScript.of(run, file);
-        if (script == null || !script.script().parsed()) return null;
-        List<Step> steps = script.script().steps();
+        if (!RunScript.mentions(run, lacks.toArray(String[]::new))) return null;
+        dev.whittle.shell.Script script = RunScript.parse(run.command().args()); // read only: no editor
+        if (!script.parsed()) return null;
+        List<Step> steps = script.steps();
         for (int k = 0; k < steps.size(); k++) {
             Step step = steps.get(k);
             if (step.compound()) return null; // a function or an if before it may stand in for the manager
@@ -124,7 +124,7 @@ public final class PackageManagerMismatch implements Pass {
             Pattern word = Pattern.compile("(^|[^A-Za-z0-9_.-])" + Pattern.quote(name) + "($|[^A-Za-z0-9_.-])");
             for (Instruction b : before) if (word.matcher(b.command().original()).find()) return null;
             for (int j = 0; j < k; j++) {
-                String text = script.script().text().substring(steps.get(j).start(), steps.get(j).end());
+                String text = script.text().substring(steps.get(j).start(), steps.get(j).end());
                 if (word.matcher(text).find()) return null;
             }
             return name;

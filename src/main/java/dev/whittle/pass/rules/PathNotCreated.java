@@ -11,6 +11,7 @@ import dev.whittle.facts.Packages;
 import dev.whittle.pass.Edit;
 import dev.whittle.pass.Pass;
 import dev.whittle.pass.PassContext;
+import dev.whittle.shell.Script;
 import dev.whittle.shell.SimpleCommand;
 import dev.whittle.tree.Dockerfile;
 import dev.whittle.tree.Instruction;
@@ -51,8 +52,6 @@ public final class PathNotCreated implements Pass {
             "/etc/pki", "/etc/nginx", "/etc/apache2", "/etc/httpd", "/etc/php", "/etc/supervisor", "/etc/supervisor/conf.d",
             "/etc/service", "/etc/my_init.d", "/docker-entrypoint.d", "/docker-entrypoint-initdb.d", "/usr/src", "/app");
 
-    private static final Set<String> CHANGERS = Set.of("chmod", "chown", "chgrp");
-
     @Override
     public PassInfo info() {
         return INFO;
@@ -73,10 +72,11 @@ public final class PathNotCreated implements Pass {
             List<Instruction> all = new ArrayList<>();
             for (Stage s : chain) all.addAll(s.instructions());
             for (Instruction i : stage.instructions()) {
-                if (i.kind() != Keyword.RUN || CHANGERS.stream().noneMatch(c -> RunScript.mentions(i, c))) continue;
-                RunScript script = RunScript.of(i, file);
-                if (script == null || !script.script().parsed()) continue;
-                for (SimpleCommand c : script.script().commands()) {
+                if (i.kind() != Keyword.RUN || i.command().json() || !i.heredocs().isEmpty()
+                        || !RunScript.mentions(i, "chmod", "chown", "chgrp")) continue;
+                Script script = RunScript.parse(i.command().args()); // read only: the file's parse, no editor
+                if (!script.parsed()) continue;
+                for (SimpleCommand c : script.commands()) {
                     if (!Commands.isProgram(c, "chmod", "chown", "chgrp")) continue;
                     String missing = missing(file, c, i, all, script);
                     if (missing == null) continue;
@@ -96,7 +96,7 @@ public final class PathNotCreated implements Pass {
     }
 
     /** The first path the command changes whose directory nothing else names, or null. */
-    private static String missing(Dockerfile file, SimpleCommand c, Instruction run, List<Instruction> all, RunScript script) {
+    private static String missing(Dockerfile file, SimpleCommand c, Instruction run, List<Instruction> all, Script script) {
         List<String> args = c.args();
         boolean operandsStarted = false; // the first operand is the mode or the owner
         for (String a : args) {
@@ -124,7 +124,7 @@ public final class PathNotCreated implements Pass {
      * or above the directory; or a package the stage installs carries a name one of the path's parts holds.
      */
     private static boolean namedElsewhere(Dockerfile file, String dir, String name, SimpleCommand c, Instruction run,
-                                          List<Instruction> all, RunScript script) {
+                                          List<Instruction> all, Script script) {
         String[] parts = dir.substring(1).split("/");
         List<String> ancestors = new ArrayList<>();
         for (int k = 2; k <= parts.length; k++) ancestors.add("/" + String.join("/", java.util.Arrays.copyOfRange(parts, 0, k)));
@@ -147,9 +147,10 @@ public final class PathNotCreated implements Pass {
                 if (dest.equals("/") || !dest.startsWith("/") && workdir.equals("/")) return true;
             }
             if (i.kind() != Keyword.RUN) continue;
-            RunScript rs = i == run ? script : RunScript.of(i, file);
-            if (rs == null || !rs.script().parsed()) return true; // a RUN whittle does not read may make it
-            for (SimpleCommand k : rs.script().commands()) {
+            if (i.command().json() || !i.heredocs().isEmpty()) return true; // a RUN whittle does not read may make it
+            Script rs = i == run ? script : RunScript.parse(i.command().args());
+            if (!rs.parsed()) return true;
+            for (SimpleCommand k : rs.commands()) {
                 if (k == c) continue;
                 if (unpacksWhereUnknown(k, ancestors)) return true;
                 // a package file installed by hand (dpkg -i, rpm -i, apt-get install ./x.deb): its files are not known
@@ -222,8 +223,8 @@ public final class PathNotCreated implements Pass {
     }
 
     /** The RUN's text with the command itself left out (its own mention of the path says nothing). */
-    private static String withoutCommand(RunScript script, SimpleCommand c) {
-        String text = script.script().text();
+    private static String withoutCommand(Script script, SimpleCommand c) {
+        String text = script.text();
         return text.substring(0, Math.max(0, c.start())) + text.substring(Math.min(text.length(), c.end()));
     }
 
@@ -233,9 +234,8 @@ public final class PathNotCreated implements Pass {
         for (Instruction i : all) {
             if (i == run) break;
             if (i.kind() != Keyword.RUN || i.command().json() || !i.heredocs().isEmpty()) continue;
-            RunScript rs = RunScript.of(i, file);
-            if (rs == null) continue;
-            for (SimpleCommand k : rs.script().commands()) {
+            Script rs = RunScript.parse(i.command().args());
+            for (SimpleCommand k : rs.commands()) {
                 if (Commands.runsScript(k)) out.add("`" + Commands.shorten(k.name() == null ? "?" : k.name(), 30) + "` (line "
                         + i.line() + ")");
             }
