@@ -13,6 +13,7 @@ import dev.whittle.tree.Keyword;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** ADD of local files becomes COPY; ADD stays where it fetches URLs or unpacks archives. */
 public final class AddToCopy implements Pass {
@@ -46,7 +47,9 @@ public final class AddToCopy implements Pass {
             if (values.size() < 2) continue;
             String why = reasonToKeep(i.command().flags(), values.subList(0, values.size() - 1));
             if (why != null) continue; // ADD is doing what only ADD does: nothing to say
-            if (values.subList(0, values.size() - 1).stream().anyMatch(v -> v.matches(".*[*?\\[].*"))) {
+            // a pattern every match of which has a plain file's extension (package*.json, src/*.py) is judged as a
+            // name is: only a pattern that can match an archive's name keeps ADD (round 22)
+            if (values.subList(0, values.size() - 1).stream().anyMatch(v -> v.matches(".*[*?\\[].*") && !plainExtension(v))) {
                 edits.add(Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(),
                         "ADD with a wildcard source: it could match a tar archive, which ADD unpacks and COPY does not")));
                 continue;
@@ -61,6 +64,20 @@ public final class AddToCopy implements Pass {
                     "ADD of local files → COPY (ADD would also unpack archives and fetch URLs)")));
         }
         return edits;
+    }
+
+    /**
+     * Whether every name a wildcard pattern matches ends in one literal extension that is not an archive's: the last
+     * path part ends with `.EXT` (letters and digits only, no wildcard after the dot, not an archive suffix).
+     */
+    static boolean plainExtension(String pattern) {
+        String last = pattern.substring(pattern.lastIndexOf('/') + 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.([A-Za-z0-9]{1,10})$").matcher(last);
+        if (!m.find() || last.substring(m.start()).matches(".*[*?\\[\\]].*")) return false;
+        String lower = last.toLowerCase(Locale.ROOT);
+        for (String suffix : ARCHIVE_SUFFIXES) if (lower.endsWith(suffix)) return false;
+        return !Set.of("gz", "tgz", "bz2", "xz", "zst", "tar", "zip", "lz", "lzma", "txz", "tbz", "tbz2").contains(m.group(1)
+                .toLowerCase(Locale.ROOT));
     }
 
     private static String reasonToKeep(List<String> flags, List<String> sources) {
