@@ -235,7 +235,19 @@ final class GoApp {
         List<GoBinaryName.ModInit> inits = new ArrayList<>();
         for (Map.Entry<Instruction, Script> e : f.scripts()) {
             String cwd = f.workdirAt(e.getKey());
+            // GOPATH and GOBIN the RUN sets for itself (export GOPATH=/tmp/go, GOBIN=... go install): each RUN is a
+            // fresh shell, so they start from the stage's ENV again; UNSET marks a value whittle cannot read
+            String runGopath = gopath, runGobin = gobin;
             for (SimpleCommand c : e.getValue().commands()) {
+                if (Commands.isProgram(c, "export") || c.name() == null && !c.assignments().isEmpty()) {
+                    List<String> set = new ArrayList<>(c.assignments().stream().map(w -> w.literal() == null ? w.text()
+                            : w.literal()).toList());
+                    if (Commands.isProgram(c, "export")) set.addAll(c.args());
+                    for (String a : set) {
+                        if (a.startsWith("GOPATH=")) runGopath = goDir(a.substring(7));
+                        if (a.startsWith("GOBIN=")) runGobin = goDir(a.substring(6));
+                    }
+                }
                 if (Commands.isProgram(c, "cd")) {
                     cwd = StageFacts.resolve(cwd, c.args().isEmpty() ? "/root" : c.args().get(0), f.env());
                     continue;
@@ -262,8 +274,12 @@ final class GoApp {
                 }
                 String cgo = null;
                 String go111 = f.envValue("GO111MODULE");
+                String gopathHere = runGopath, gobinHere = runGobin;
                 for (var w : c.assignments()) {
                     String v = w.literal();
+                    String t = v != null ? v : w.text();
+                    if (t.startsWith("GOPATH=")) gopathHere = goDir(t.substring(7));
+                    if (t.startsWith("GOBIN=")) gobinHere = goDir(t.substring(6));
                     if (v != null && v.startsWith("CGO_ENABLED=")) cgo = v.substring("CGO_ENABLED=".length());
                     if (v != null && v.startsWith("GO111MODULE=")) go111 = v.substring("GO111MODULE=".length());
                 }
@@ -274,7 +290,8 @@ final class GoApp {
                     resolved = sub.equals("build") ? StageFacts.resolve(dir, output, f.env()) : null;
                 } else if (sub.equals("install") && pkgs.stream().anyMatch(p -> p.contains("@"))) {
                     String name = pkgs.isEmpty() ? null : lastElement(pkgs.get(pkgs.size() - 1));
-                    resolved = name == null ? null : (gobin != null ? gobin : gopath + "/bin") + "/" + name;
+                    resolved = name == null ? null : installDir(gopathHere, gobinHere) == null ? null
+                            : installDir(gopathHere, gobinHere) + "/" + name;
                 } else if (!(sub.equals("install") && pkgs.stream().anyMatch(p -> p.endsWith(".go")))) {
                     // quoted in backquotes in the reasons: a command substitution in it is shown with single quotes
                     String shown = Commands.shorten(String.join(" ", c.words().stream().map(w -> w.text()).toList())
@@ -286,13 +303,32 @@ final class GoApp {
                     if (name.name() == null) {
                         unknown = name.reason();
                         brief = name.brief();
-                    } else if (sub.equals("install")) resolved = (gobin != null ? gobin : gopath + "/bin") + "/" + name.name();
+                    } else if (sub.equals("install")) {
+                        String where = installDir(gopathHere, gobinHere);
+                        resolved = where == null ? null : where + "/" + name.name();
+                        if (where == null) unknown = "the RUN sets GOPATH or GOBIN to a value whittle cannot read";
+                    }
                     else resolved = dir == null ? null : (dir.equals("/") ? "" : dir) + "/" + name.name();
                 }
                 out.add(new GoCommand(e.getKey(), c, sub, resolved, pkgs, cgo, unknown, brief));
             }
         }
         return out;
+    }
+
+    /** A GOPATH or GOBIN value the RUN sets: a literal absolute directory (the first of a list), else UNSET. */
+    private static String goDir(String value) {
+        String v = value.replace("\"", "").replace("'", "");
+        if (v.contains(":")) v = v.substring(0, v.indexOf(':'));
+        return v.startsWith("/") && !v.contains("$") && !v.contains("`") ? v.replaceAll("/+$", "") : UNSET;
+    }
+
+    private static final String UNSET = "\u0000unset";
+
+    /** Where go install puts programs: GOBIN, else GOPATH's bin; null when the RUN made either unreadable. */
+    private static String installDir(String gopath, String gobin) {
+        if (gobin != null) return gobin.equals(UNSET) ? null : gobin;
+        return gopath == null || gopath.equals(UNSET) ? null : gopath + "/bin";
     }
 
     /** The command that produces the program, or null. */
