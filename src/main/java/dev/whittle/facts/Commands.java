@@ -65,6 +65,16 @@ public final class Commands {
         return false;
     }
 
+    /** Whether an rm has -f (or --force): a missing file is then no error. */
+    public static boolean forced(SimpleCommand rm) {
+        for (int k = 1; k < rm.words().size(); k++) {
+            String t = rm.words().get(k).literal();
+            if ("--".equals(t)) break;
+            if (t != null && (t.equals("--force") || t.matches("-[A-Za-z]*f[A-Za-z]*"))) return true;
+        }
+        return false;
+    }
+
     /** Whether the command is an {@code rm} of a path that starts with one of the prefixes. */
     public static boolean removes(SimpleCommand c, String... prefixes) {
         if (!isProgram(c, "rm")) return false;

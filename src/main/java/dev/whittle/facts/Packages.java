@@ -68,4 +68,15 @@ public final class Packages {
         }
         return false;
     }
+
+    /** The group an {@code apk add --virtual GROUP} (or {@code -t GROUP}) installs into, or null. */
+    public static String virtualGroup(SimpleCommand c) {
+        if (!"apk".equals(manager(c))) return null;
+        List<String> args = c.args();
+        for (int k = 0; k + 1 < args.size(); k++) {
+            if (args.get(k).equals("--virtual") || args.get(k).equals("-t")) return args.get(k + 1);
+        }
+        for (String a : args) if (a.startsWith("--virtual=")) return a.substring("--virtual=".length());
+        return null;
+    }
 }

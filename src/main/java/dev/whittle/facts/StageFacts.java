@@ -68,7 +68,7 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
                         if (m == null) continue;
                         manager = m;
                         if (Packages.installs(c)) {
-                            String group = virtualGroup(c);
+                            String group = Packages.virtualGroup(c);
                             if (group != null) {
                                 // apk add --virtual GROUP: `apk del GROUP` removes these again (unless installed
                                 // on their own too)
@@ -181,17 +181,6 @@ public record StageFacts(Stage stage, ImageRef image, Map<String, String> env, S
             String expanded = value.indexOf('$') < 0 || raw.startsWith("'") ? null : expand(value, before);
             env.put(values.get(k), expanded == null ? value : expanded);
         }
-    }
-
-    /** The group an {@code apk add --virtual GROUP} (or {@code -t GROUP}) installs into, or null. */
-    private static String virtualGroup(SimpleCommand c) {
-        if (!"apk".equals(Packages.manager(c))) return null;
-        List<String> args = c.args();
-        for (int k = 0; k + 1 < args.size(); k++) {
-            if (args.get(k).equals("--virtual") || args.get(k).equals("-t")) return args.get(k + 1);
-        }
-        for (String a : args) if (a.startsWith("--virtual=")) return a.substring("--virtual=".length());
-        return null;
     }
 
     /** Whether the value is one quoted word whose quotes both ENV forms remove alike ('a b', "a b" without escapes). */

@@ -233,7 +233,7 @@ public abstract class CacheRule implements Pass {
                 if (later == null) continue;
                 Context at = new Context(file, s, i, later, ctx.env(), ctx.pass());
                 for (SimpleCommand c : later.script().commands()) {
-                    if (Commands.isProgram(c, "rm") && !forced(c) && removesCache(c, at)) {
+                    if (Commands.isProgram(c, "rm") && !Commands.forced(c) && removesCache(c, at)) {
                         return "cache kept: the later `" + Commands.shorten(String.join(" ", c.words().stream()
                                 .map(Word::text).toList()), 40) + "` (line " + i.line() + ") has no -f and would fail "
                                 + "once nothing is there; with -f there, the fix is safe";
@@ -260,15 +260,6 @@ public abstract class CacheRule implements Pass {
             }
         }
         return out;
-    }
-
-    /** Whether an rm has -f (or --force): a missing file is then no error. */
-    private static boolean forced(SimpleCommand rm) {
-        for (String a : rm.args()) {
-            if (a.equals("--")) break;
-            if (a.equals("--force") || a.matches("-[A-Za-z]*f[A-Za-z]*")) return true;
-        }
-        return false;
     }
 
     /** Whether a cleaning command follows the last command that fills the cache (or the cache is off). */

@@ -202,12 +202,11 @@ final class GoApp {
                         + "directories its package manager needs";
             }
         }
-        String user = null;
         for (dev.whittle.tree.Instruction i : in.facts().stage().instructions()) {
             if (i.kind() == dev.whittle.tree.Keyword.SHELL) return "the builder sets its own SHELL";
-            if (i.kind() == dev.whittle.tree.Keyword.USER) user = String.join(" ", i.command().values()).strip();
         }
-        if (user != null && !user.matches("root(:.*)?|0(:.*)?")) {
+        String user = SplitPlanner.effectiveUser(in.facts().stage());
+        if (user != null && (user = user.strip()) != null && !user.matches("root(:.*)?|0(:.*)?")) {
             return "the builder ends as USER " + dev.whittle.facts.Commands.shorten(user, 20) + ", and installing UPX needs root";
         }
         String manager = in.manager();

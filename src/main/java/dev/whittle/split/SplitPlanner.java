@@ -274,15 +274,9 @@ public final class SplitPlanner {
             }
             runtimePackages.addAll(libs);
         }
-        List<String> fullLibs = fullImageLibraries(plan.language(), image, knowledge, context, distro, effects, notes);
-        if (fullLibs == null && notes.remove(NO_REQUIREMENTS)) {
-            return Decision.refuse("no requirements file to read: which of " + Commands.shorten(image.shown(), 30)
-                    + "'s libraries and programs (X11, GLib, git) the packages load is not known");
-        }
-        if (fullLibs == null) {
-            return Decision.refuse(image.shown() + " has libraries its slim variant lacks, and whittle cannot name their "
-                    + "runtime packages on " + (release == null ? "its release" : release));
-        }
+        FullImageLibraries full = fullImageLibraries(plan.language(), image, knowledge, context, distro, effects, notes);
+        if (full.refusal() != null) return Decision.refuse(full.refusal());
+        List<String> fullLibs = full.libraries();
         runtimePackages.addAll(fullLibs);
         String unread = configWithoutItsTool(carried, runtimePackages);
         if (unread != null) return Decision.refuse(unread);
@@ -447,23 +441,29 @@ public final class SplitPlanner {
                 catalog == null ? null : catalog.workdir(), catalog == null ? null : catalog.certs());
     }
 
-    /** The note fullImageLibraries leaves when a python build has no requirements file to read. */
-    private static final String NO_REQUIREMENTS = "no requirements file to read";
+    /** The libraries a move to the slim variant must bring, or why that move cannot be made. */
+    private record FullImageLibraries(List<String> libraries, String refusal) {
+        static final FullImageLibraries NONE = new FullImageLibraries(List.of(), null);
+
+        static FullImageLibraries refused(String why) {
+            return new FullImageLibraries(List.of(), why);
+        }
+    }
 
     /**
      * The runtime libraries a move from the full python image to its slim variant must bring: those of the -dev
      * packages of the full image that the requirements' native packages compile against (all of the table's when
-     * there is no requirements file to read). Empty for other images; null when they are needed and the release's
-     * package facts cannot name them.
+     * there is no requirements file to read for node). None for other images; refused when they are needed and the
+     * release's package facts cannot name them, or a python build has no requirements file to read.
      */
-    private static List<String> fullImageLibraries(String language, ImageRef image, Knowledge knowledge, BuildContext context,
+    private static FullImageLibraries fullImageLibraries(String language, ImageRef image, Knowledge knowledge, BuildContext context,
                                                    dev.whittle.facts.Distro distro, StageEffects effects,
                                                    List<String> notes) {
         var official = knowledge.facts().images().lookup(image);
         Map<String, List<String>> table = knowledge.packages().fullImageLibraries(language);
         if (table.isEmpty() || official == null || !"debian".equals(official.family())
                 || image.tagOrLatest().contains("slim") || image.tagOrLatest().contains("alpine")) {
-            return List.of();
+            return FullImageLibraries.NONE;
         }
         String requirements = String.join("\n", context.files().stream()
                 .filter(f -> f.matches(language.equals("node") ? "(.*/)?package\\.json"
@@ -486,8 +486,8 @@ public final class SplitPlanner {
         if (requirements.isEmpty() && language.equals("python")) {
             // round 23: opencv-python's wheel loads libSM and libXext, GitPython runs git, both in the full image
             // (buildpack-deps) and not in -slim; with nothing to read, no guess covers what the packages load
-            notes.add(NO_REQUIREMENTS);
-            return null;
+            return FullImageLibraries.refused("no requirements file to read: which of " + Commands.shorten(image.shown(), 30)
+                    + "'s libraries and programs (X11, GLib, git) the packages load is not known");
         }
         List<String> devs = new ArrayList<>();
         List<String> named = new ArrayList<>();
@@ -498,8 +498,10 @@ public final class SplitPlanner {
                 named.add(e.getKey());
             }
         }
-        if (devs.isEmpty()) return List.of();
-        if (distro == null) return null;
+        if (devs.isEmpty()) return FullImageLibraries.NONE;
+        String unnamed = image.shown() + " has libraries its slim variant lacks, and whittle cannot name their runtime "
+                + "packages on " + (distro == null ? "its release" : distro.toString());
+        if (distro == null) return FullImageLibraries.refused(unnamed);
         Set<String> libs = new LinkedHashSet<>();
         for (String dev : devs) {
             List<String> found = null;
@@ -507,14 +509,14 @@ public final class SplitPlanner {
                 found = distro.runtimeOf(alternative);
                 if (found != null) break;
             }
-            if (found == null) return null;
+            if (found == null) return FullImageLibraries.refused(unnamed);
             libs.addAll(found);
         }
         notes.add((requirements.isEmpty() ? "no " + (language.equals("node") ? "package.json" : "requirements")
                 + " in a build context to read: " : "the " + (language.equals("node") ? "dependencies" : "requirements") + " name "
                 + String.join(", ", named) + ": ") + "the runtime gets the libraries " + image.shown() + " has for them ("
                 + String.join(" ", libs) + ")");
-        return new ArrayList<>(libs);
+        return new FullImageLibraries(new ArrayList<>(libs), null);
     }
 
     /** The user the image runs as: the value of the stage's last USER, wherever it stands; null for none (root). */

@@ -58,10 +58,7 @@ public final class AptNoInstallRecommends implements Pass {
         for (Stage stage : FinalImage.stages(file)) {
             Set<String> installedBefore = new LinkedHashSet<>();
             // a third-party base that installs ca-certificates (phusion) needs it named no more than an earlier RUN would
-            Stage root = stage;
-            for (int guard = 0; guard < 64 && dev.whittle.facts.FinalImage.parent(file.stages(), root) != null; guard++) {
-                root = dev.whittle.facts.FinalImage.parent(file.stages(), root);
-            }
+            Stage root = dev.whittle.facts.FinalImage.chain(file, stage).get(0);
             dev.whittle.facts.ImageRef rootImage = dev.whittle.facts.ImageRef.parse(root.baseImage());
             installedBefore.addAll(context.knowledge().catalog().packagesOf(rootImage));
             // a Debian or Ubuntu image the catalog says has the CA bundle has it from the ca-certificates package

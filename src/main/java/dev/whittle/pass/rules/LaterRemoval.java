@@ -243,12 +243,7 @@ final class LaterRemoval {
     /** The rm's removal of the file, or null when it removes other files only. */
     private static Removal removal(Instruction run, int step, SimpleCommand c, boolean alone, String here, String path,
                                    Map<String, String> env) {
-        boolean force = false;
-        for (int k = 1; k < c.words().size(); k++) {
-            String t = c.words().get(k).literal();
-            if ("--".equals(t)) break;
-            if (t != null && (t.equals("--force") || t.matches("-[A-Za-z]*f[A-Za-z]*"))) force = true;
-        }
+        boolean force = dev.whittle.facts.Commands.forced(c);
         Removal probe = new Removal(run, step, c, Kind.EXACT, alone, force, List.of());
         Kind best = null;
         List<String> paths = new ArrayList<>();

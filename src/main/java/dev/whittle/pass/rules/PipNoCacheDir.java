@@ -46,6 +46,9 @@ public final class PipNoCacheDir extends CacheRule {
         return removedLaterInTheRun(c, ctx) ? null : install;
     }
 
+    /** Where pip's cache lives for root: an rm of one of these removes it. */
+    private static final String[] HOME_CACHE = {"/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache"};
+
     /**
      * Whether the command has --no-cache-dir, or a prefix of it that pip's option parser takes for it (`--no-cache`:
      * optparse accepts any unambiguous prefix of a long option, and no other pip option starts with --no-cache).
@@ -60,7 +63,7 @@ public final class PipNoCacheDir extends CacheRule {
 
     @Override
     protected boolean removesCache(SimpleCommand c, Context ctx) {
-        return Commands.removes(c, "/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache");
+        return Commands.removes(c, HOME_CACHE);
     }
 
     /**
@@ -72,7 +75,7 @@ public final class PipNoCacheDir extends CacheRule {
         for (SimpleCommand later : ctx.script().script().commands()) {
             if (later == c) {
                 after = true;
-            } else if (after && Commands.removes(later, "/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache")) {
+            } else if (after && Commands.removes(later, HOME_CACHE)) {
                 return true;
             }
         }
