@@ -13,7 +13,7 @@ RUN echo "export PATH=\$PATH:/root/go/bin" >> /etc/profile \
 
 # install micro
 RUN cd \
-    && go install -trimpath -ldflags="-s -w" -v github.com/micro/micro@latest
+    && go install -ldflags="-s -w" -v github.com/micro/micro@latest
 RUN apk add --no-cache upx && upx --best --lzma /root/go/bin/micro
 
 # runtime: only what the app needs to run (whittle split-build-runtime)

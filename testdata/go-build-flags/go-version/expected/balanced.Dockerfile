@@ -4,7 +4,7 @@ COPY . .
 RUN CGO_ENABLED=0 go build -ldflags="-s -w" -a -installsuffix cgo -o /app .
 
 FROM debian:bookworm AS tools
-RUN apt-get update && apt-get install -y golang-go && go build -trimpath -ldflags="-s -w" -o /usr/local/bin/tool ./tool
+RUN apt-get update && apt-get install -y golang-go && go build -ldflags="-s -w" -o /usr/local/bin/tool ./tool
 
 FROM centos:7 AS legacy
 RUN yum install -y golang && go build -ldflags="-s -w" -a -o /usr/local/bin/legacy ./legacy

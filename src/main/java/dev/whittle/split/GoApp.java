@@ -142,7 +142,11 @@ final class GoApp {
                     : "no Go sources to check for cgo: the runtime keeps a C library");
         }
         boolean flags = in.level().includes(Level.BALANCED);
-        boolean trimpath = ToolVersions.atLeast(version, "1.13");
+        String pathRisk = goRun == null ? null : dev.whittle.facts.GoBuildPath.trimpathRisk(in.context(), runPackages(goRun));
+        boolean trimpath = ToolVersions.atLeast(version, "1.13") && pathRisk == null;
+        if (flags && pathRisk != null && ToolVersions.atLeast(version, "1.13")) {
+            notes.add("-trimpath not added: " + pathRisk + " (go.rice, packr and pkger find files through the build path it removes)");
+        }
         List<String> runArgs = goRun;
         GoCommand build = producer;
         String art = artifact;

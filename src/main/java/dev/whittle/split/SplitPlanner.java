@@ -592,7 +592,7 @@ public final class SplitPlanner {
             List<String> v = i.command().values();
             for (int k = 0; k + 1 < v.size(); k += 3) {
                 defined.add(v.get(k));
-                if (!BUILD_ENV.matcher(v.get(k)).matches() || v.get(k).equals("PATH") && pathToCopies(v.get(k + 1), copies)
+                if (!BUILD_ENV.matcher(v.get(k)).matches() || v.get(k).equals("PATH") && pathToCopies(v.get(k + 1), copies, facts.workdir())
                         || startTool != null && startTool.matcher(v.get(k)).matches()) {
                     keep.add(v.get(k));
                 }
@@ -642,13 +642,17 @@ public final class SplitPlanner {
     /**
      * Whether a PATH value puts a directory the runtime receives in front of (or after) the image's own PATH
      * ({@code /usr/src/node_modules/.bin:$PATH}): the start command may find its programs there. A PATH that
-     * replaces the image's, or names none of the copies, stays a build setting.
+     * replaces the image's, or names none of the copies, stays a build setting. A relative entry
+     * ({@code node_modules/.bin}) is looked up from the working directory the container starts in.
      */
-    private static boolean pathToCopies(String value, List<Copy> copies) {
+    private static boolean pathToCopies(String value, List<Copy> copies, String workdir) {
         String[] parts = value.split(":");
         if (java.util.Arrays.stream(parts).noneMatch(p -> p.equals("$PATH") || p.equals("${PATH}"))) return false;
-        return java.util.Arrays.stream(parts).anyMatch(p -> p.startsWith("/")
-                && copies.stream().anyMatch(c -> Effect.under(p, c.to()) && !c.to().equals("/etc/passwd") && !c.to().equals("/etc/group")));
+        return java.util.Arrays.stream(parts)
+                .map(p -> p.startsWith("/") || p.isEmpty() || p.contains("$") || workdir == null ? p
+                        : StageFacts.resolve(workdir, p, Map.of()))
+                .anyMatch(p -> p != null && p.startsWith("/") && copies.stream().anyMatch(c -> Effect.under(p, c.to())
+                        && !c.to().equals("/etc/passwd") && !c.to().equals("/etc/group")));
     }
 
     /**

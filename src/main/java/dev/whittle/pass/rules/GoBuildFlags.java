@@ -1,5 +1,6 @@
 package dev.whittle.pass.rules;
 
+import dev.whittle.facts.GoBuildPath;
 import dev.whittle.facts.ToolVersions;
 import dev.whittle.facts.Commands;
 import dev.whittle.pass.Edit;
@@ -25,7 +26,10 @@ public final class GoBuildFlags implements Pass {
             "`-ldflags=\"-s -w\"` leaves the symbol table and DWARF debug information out of the binary (about a "
                     + "quarter of its size; panics still print stack traces, but debuggers and profilers see less), "
                     + "merged into an -ldflags the command already has. `-trimpath` (Go 1.13+) removes build paths "
-                    + "from the binary, which makes builds reproducible. `-a -installsuffix cgo` was needed before "
+                    + "from the binary, which makes builds reproducible; it is added only when the build context's "
+                    + "go.mod, go.sum and sources show that the program does not find files through those paths "
+                    + "(go.rice, packr and pkger do, when nothing embedded the files), so never to a module whittle "
+                    + "cannot read. `-a -installsuffix cgo` was needed before "
                     + "Go 1.10 to rebuild the standard library without cgo; with the build cache it only slows the "
                     + "build down, so it is dropped for Go 1.10 and newer (kept when the golang image is older). "
                     + "Debug builds (-gcflags with -N) and commands whose -ldflags cannot be read are left alone, "
@@ -47,18 +51,25 @@ public final class GoBuildFlags implements Pass {
                 RunScript script = RunScript.of(i, file);
                 if (script == null) continue;
                 List<String> did = new ArrayList<>();
+                List<String> details = new ArrayList<>();
                 for (SimpleCommand c : script.script().commands()) {
                     if (!Commands.isProgram(c, "go") || c.words().size() < 2) continue;
                     String sub = c.words().get(1).literal();
                     if (!"build".equals(sub) && !"install".equals(sub)) continue;
                     String version = ToolVersions.go(file, stage, i, c, context.knowledge().facts(),
                             context.context());
-                    String changed = rewrite(script, c, version);
-                    if (changed != null) did.add(changed);
+                    String risk = GoBuildPath.trimpathRisk(context.context(), GoBuildPath.packages(
+                            c.words().subList(2, c.words().size()).stream().map(Word::literal).toList()));
+                    String changed = rewrite(script, c, version, risk == null);
+                    if (changed == null) continue;
+                    did.add(changed);
+                    String note = "-trimpath not added: " + risk + " (go.rice, packr and pkger find files through the "
+                            + "build path it removes)";
+                    if (risk != null && ToolVersions.atLeast(version, "1.13") && !details.contains(note)) details.add(note);
                 }
                 if (!did.isEmpty()) {
                     edits.add(Edit.replace(i, script.text(), Change.rewrite(INFO.id(), i.line(), i.endLine(),
-                            summarize(did))));
+                            summarize(did)).withDetails(details)));
                 }
             }
         }
@@ -78,11 +89,11 @@ public final class GoBuildFlags implements Pass {
     }
 
     /** Rewrites one command; returns what changed, or null. */
-    private static String rewrite(RunScript script, SimpleCommand c, String version) {
+    private static String rewrite(RunScript script, SimpleCommand c, String version, boolean pathsUnused) {
         List<Word> words = c.words();
         // distribution Go packages are as old as 1.7 (stretch) and 1.10 (bionic): unknown means old
         boolean modern = ToolVersions.atLeast(version, "1.10");
-        boolean trimpath = ToolVersions.atLeast(version, "1.13");
+        boolean trimpath = pathsUnused && ToolVersions.atLeast(version, "1.13");
         List<String> out = new ArrayList<>();
         List<String> said = new ArrayList<>();
         boolean hasTrimpath = false;

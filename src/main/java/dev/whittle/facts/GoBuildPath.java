@@ -1,0 +1,88 @@
+package dev.whittle.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a Go program may find files through the source path its binary records, which {@code -trimpath} removes.
+ * go.rice, packr (v1 and v2) and pkger, when nothing embedded the files ({@code rice embed-go}), look for them beside
+ * the caller's source file (runtime.Caller), i.e. in /go/src or /go/pkg/mod of the image that built it; a program's
+ * own {@code runtime.Caller} next to a {@code filepath.Dir} does the same. Only a build context shows that a program
+ * does not: its go.mod and go.sum name every module the build compiles, and its sources are there to read.
+ */
+public final class GoBuildPath {
+    private GoBuildPath() {}
+
+    /** Modules that find files through the build path when nothing embedded them. */
+    static final List<String> MODULES = List.of("github.com/GeertJohan/go.rice", "github.com/gobuffalo/packr",
+            "github.com/markbates/pkger");
+
+    private static final Pattern CALLER = Pattern.compile("runtime\\.Caller\\(");
+    private static final Pattern DIR = Pattern.compile("\\b(filepath|path)\\.(Dir|Join)\\(");
+
+    /** go build / go install flags that take their value as the next word. */
+    private static final Set<String> VALUE_FLAGS = Set.of("-o", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags",
+            "-tags", "-mod", "-modfile", "-p", "-buildmode", "-installsuffix", "-pkgdir", "-overlay", "-exec",
+            "-toolexec", "-compiler", "-pgo", "-C");
+
+    /** The package arguments of {@code go build|install|get ARGS...}: what follows the flags and their values. */
+    public static List<String> packages(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            if (a == null) {
+                out.add(null);
+            } else if (a.startsWith("-")) {
+                if (VALUE_FLAGS.contains(a.startsWith("--") ? a.substring(1) : a)) k++;
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Why -trimpath may break the program the packages build, in words for a reason ("`github.com/x/y` is built from
+     * a module whittle cannot read"), or null when the build context shows that it cannot: a go.mod of the module
+     * built, whose go.mod, go.sum and vendor/modules.txt name none of {@link #MODULES}, and sources that do not
+     * find files beside their own source path. A null package (a word whittle cannot read) counts as unknown.
+     */
+    public static String trimpathRisk(BuildContext context, List<String> packages) {
+        if (!context.known()) return "no build context to read the program's dependencies";
+        String module = null;
+        String goMod = context.read("go.mod").orElse(null);
+        if (goMod == null) return "no go.mod in the build context to read the program's dependencies";
+        for (String line : goMod.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("module ")) module = l.substring("module ".length()).strip().replaceAll("^\"|\"$", "");
+        }
+        for (String p : packages) {
+            if (p == null) return "a package argument whittle cannot read";
+            boolean local = p.equals(".") || p.startsWith("./") || p.startsWith("../") || p.endsWith(".go")
+                    || module != null && (p.equals(module) || p.startsWith(module + "/"));
+            if (!local) return "`" + p + "` is built from a module whittle cannot read";
+        }
+        for (String file : List.of("go.mod", "go.sum", "vendor/modules.txt")) {
+            for (String line : context.read(file).orElse("").split("\n")) {
+                String word = line.strip().replaceFirst("^(require\\s+|#\\s+)", "").split("\\s+")[0];
+                for (String m : MODULES) {
+                    if (word.equals(m) || word.startsWith(m + "/")) {
+                        return file + " names " + m;
+                    }
+                }
+            }
+        }
+        for (String file : context.withSuffix(".go")) {
+            if (file.endsWith("_test.go") || file.startsWith("vendor/")) continue;
+            String text = context.read(file).orElse("");
+            var caller = CALLER.matcher(text);
+            if (caller.find() && DIR.matcher(text).find()) {
+                int line = 1 + (int) text.substring(0, caller.start()).chars().filter(ch -> ch == '\n').count();
+                return file + ":" + line + " finds files beside its source path (runtime.Caller)";
+            }
+        }
+        return null;
+    }
+}
