@@ -8,6 +8,7 @@ RUN go build -o /go/bin/demo .
 
 # runtime: only what the app needs to run (whittle split-build-runtime)
 FROM alpine:3.7
+RUN apk add --no-cache git
 COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=builder /go/bin/demo /go/bin/demo
 COPY --from=builder /go/src/github.com/example/demo /go/src/github.com/example/demo

@@ -44,17 +44,14 @@ public final class GoBuildPath {
     }
 
     /**
-     * Why -trimpath may break the program the packages build, in words for a reason ("`github.com/x/y` is built from
-     * a module whittle cannot read"), or null when the build context shows that it cannot: a go.mod of the module
-     * built, whose go.mod, go.sum and vendor/modules.txt name none of {@link #MODULES}, and sources that do not
-     * find files beside their own source path. A null package (a word whittle cannot read) counts as unknown.
+     * Why the packages are not the build context's own sources, in words for a reason ("`github.com/x/y` is built
+     * from a module whittle cannot read"), or null when every one is: a directory (., ./cmd/x), a .go file, or a
+     * path under the module that the context's go.mod declares. A null package (a word whittle cannot read) counts
+     * as not the context's.
      */
-    public static String trimpathRisk(BuildContext context, List<String> packages) {
-        if (!context.known()) return "no build context to read the program's dependencies";
+    public static String remote(BuildContext context, List<String> packages) {
         String module = null;
-        String goMod = context.read("go.mod").orElse(null);
-        if (goMod == null) return "no go.mod in the build context to read the program's dependencies";
-        for (String line : goMod.split("\n")) {
+        for (String line : context.read("go.mod").orElse("").split("\n")) {
             String l = line.strip();
             if (l.startsWith("module ")) module = l.substring("module ".length()).strip().replaceAll("^\"|\"$", "");
         }
@@ -64,6 +61,20 @@ public final class GoBuildPath {
                     || module != null && (p.equals(module) || p.startsWith(module + "/"));
             if (!local) return "`" + p + "` is built from a module whittle cannot read";
         }
+        return null;
+    }
+
+    /**
+     * Why -trimpath may break the program the packages build, in words for a reason ("`github.com/x/y` is built from
+     * a module whittle cannot read"), or null when the build context shows that it cannot: a go.mod of the module
+     * built, whose go.mod, go.sum and vendor/modules.txt name none of {@link #MODULES}, and sources that do not
+     * find files beside their own source path. A null package (a word whittle cannot read) counts as unknown.
+     */
+    public static String trimpathRisk(BuildContext context, List<String> packages) {
+        if (!context.known()) return "no build context to read the program's dependencies";
+        if (context.read("go.mod").isEmpty()) return "no go.mod in the build context to read the program's dependencies";
+        String remote = remote(context, packages);
+        if (remote != null) return remote;
         for (String file : List.of("go.mod", "go.sum", "vendor/modules.txt")) {
             for (String line : context.read(file).orElse("").split("\n")) {
                 String word = line.strip().replaceFirst("^(require\\s+|#\\s+)", "").split("\\s+")[0];

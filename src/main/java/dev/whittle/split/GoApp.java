@@ -38,7 +38,7 @@ final class GoApp {
 
     /** A go build or go install in a RUN. */
     private record GoCommand(Instruction run, SimpleCommand command, String sub, String output, List<String> packages,
-                             String cgo, String unknown, String brief) {}
+                             String cgo, String unknown, String brief, String dir, String gopath) {}
 
     /**
      * Go tools that run the go command, git or read GOROOT's sources when they run: dependency managers (govendor,
@@ -114,6 +114,27 @@ final class GoApp {
             }
             target = program.contains("/") ? artifact : "/usr/local/bin/" + program;
             if (producer != null && producer.cgo() != null) cgo = producer.cgo();
+        }
+        String fetched = goRun != null ? fetchedSource(f, f.workdir(), runPackages(goRun), null)
+                : producer != null ? fetchedSource(f, producer.dir(), producer.packages(), producer.gopath()) : null;
+        if (fetched != null) {
+            dev.whittle.facts.GoPrograms.Program known = in.knowledge().goPrograms().of(fetched);
+            if (fetched.equals(UNPLACED)) {
+                return Outcome.refuse("cannot tell whether the Dockerfile copies in the sources of `" + Commands.shorten(program, 30)
+                        + "` or the build fetches them");
+            }
+            if (known == null) {
+                return Outcome.refuse("`" + Commands.shorten(fetched, 50) + "` is built from fetched sources whittle has "
+                        + "not read (files it reads, programs it runs)", List.of("templates/go-programs.yaml lists the "
+                        + "fetched programs whose sources were read"));
+            }
+            if (!known.selfContained()) {
+                return Outcome.refuse("`" + Commands.shorten(fetched, 50) + "` " + Commands.shorten(known.read(), 120)
+                        + ", which the runtime would not have", List.of("read in " + known.repository() + " at "
+                        + known.commit() + ": " + known.read()));
+            }
+            notes.add(fetched + " is built from fetched sources, read in " + known.repository() + " at "
+                    + known.commit().substring(0, 12) + ": it needs nothing beside its binary");
         }
         if (contextHasGo) {
             String reads = readsFiles(in.context());
@@ -313,10 +334,61 @@ final class GoApp {
                     }
                     else resolved = dir == null ? null : (dir.equals("/") ? "" : dir) + "/" + name.name();
                 }
-                out.add(new GoCommand(e.getKey(), c, sub, resolved, pkgs, cgo, unknown, brief));
+                out.add(new GoCommand(e.getKey(), c, sub, resolved, pkgs, cgo, unknown, brief, dir, gopathHere));
             }
         }
         return out;
+    }
+
+    /**
+     * The package the start command's program is built from when the build fetched its sources (and so, once the
+     * split accepted it, a program templates/go-programs.yaml lists as self-contained), or null when the
+     * Dockerfile copies them in or no producer is known.
+     */
+    private static final String UNPLACED = "a package whittle cannot place";
+
+    static String fetchedProgram(SplitInput in) {
+        List<String> argv = in.argv();
+        StageFacts f = in.facts();
+        if (argv.get(0).equals("go") && argv.size() > 1 && argv.get(1).equals("run")) {
+            return fetchedSource(f, f.workdir(), runPackages(argv), null);
+        }
+        GoCommand producer = producer(f, goCommands(in), argv.get(0));
+        return producer == null ? null : fetchedSource(f, producer.dir(), producer.packages(), producer.gopath());
+    }
+
+    /**
+     * The package a go build, go install or go run compiles from sources the Dockerfile does not copy in (what go get
+     * or go install PATH@VERSION fetched, a clone), or null when every package's directory is inside something
+     * COPY or ADD put there. An import path is looked up under GOPATH's src; "a package whittle cannot place" when
+     * a directory is unknown.
+     */
+    private static String fetchedSource(StageFacts f, String dir, List<String> packages, String gopath) {
+        String root = gopath == null || gopath.equals(UNSET) ? f.envValue("GOPATH") : gopath;
+        if (root == null) root = f.image().repository().equals("golang") ? "/go" : "/root/go";
+        // what COPY or ADD put in, and what cp or mv moved on from there (cp -r /src/* src/example.com/tool)
+        List<dev.whittle.facts.Effect> copied = dev.whittle.facts.StageEffects.of(f).effects().stream()
+                .filter(e -> e.kind() == dev.whittle.facts.Effect.Kind.COPIED || e.kind() == dev.whittle.facts.Effect.Kind.WRITTEN
+                        && e.detail() != null && e.detail().matches("(cp|mv) .*"))
+                .toList();
+        List<String[]> dirs = new ArrayList<>(); // {directory, the package as written}
+        if (packages.isEmpty()) dirs.add(new String[] {dir, dir == null ? "the working directory" : dir});
+        for (String p : packages) {
+            if (p.contains("@")) return p.replaceFirst("@.*$", "");
+            String bare = p.replaceFirst("/\\.\\.\\.$", "");
+            if (bare.equals(".") || bare.startsWith("./") || bare.startsWith("../") || bare.endsWith(".go")) {
+                String at = StageFacts.resolve(dir, bare.endsWith(".go") ? "." : bare, f.env());
+                dirs.add(new String[] {at, at == null ? p : at});
+            } else {
+                dirs.add(new String[] {root + "/src/" + bare, bare});
+            }
+        }
+        for (String[] d : dirs) {
+            if (d[0] == null) return UNPLACED;
+            boolean copiedIn = copied.stream().anyMatch(e -> e.path() != null && dev.whittle.facts.Effect.under(d[0], e.path()));
+            if (!copiedIn) return d[1].startsWith(root + "/src/") ? d[1].substring(root.length() + 5) : d[1];
+        }
+        return null;
     }
 
     /** A GOPATH or GOBIN value the RUN sets: a literal absolute directory (the first of a list), else UNSET. */

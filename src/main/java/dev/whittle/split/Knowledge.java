@@ -24,6 +24,7 @@ public final class Knowledge {
     private final Path dir;
     private final Catalog catalog;
     private final PackageTable packages;
+    private final dev.whittle.facts.GoPrograms goPrograms;
     private final RuntimeTemplates templates;
     private final dev.whittle.facts.Distros distros;
     private final dev.whittle.facts.FactSources facts;
@@ -33,6 +34,7 @@ public final class Knowledge {
         this.dir = dir;
         this.catalog = parse("catalog.yaml", Catalog.class);
         this.packages = parse("packages.yaml", PackageTable.class);
+        this.goPrograms = parse("go-programs.yaml", dev.whittle.facts.GoPrograms.class);
         this.templates = new RuntimeTemplates(this::read, this::where);
         this.distros = new dev.whittle.facts.Distros(this::bytes);
         this.facts = new dev.whittle.facts.FactSources(catalog, new dev.whittle.facts.OfficialImages(() -> {
@@ -84,6 +86,7 @@ public final class Knowledge {
         this.dir = base.dir;
         this.catalog = base.catalog;
         this.packages = base.packages;
+        this.goPrograms = base.goPrograms;
         this.templates = base.templates;
         this.distros = base.distros;
         this.facts = base.facts;
@@ -136,6 +139,11 @@ public final class Knowledge {
 
     public PackageTable packages() {
         return packages;
+    }
+
+    /** The Go programs fetched by go get or go install whose sources were read (templates/go-programs.yaml). */
+    public dev.whittle.facts.GoPrograms goPrograms() {
+        return goPrograms;
     }
 
     public RuntimeTemplates templates() {

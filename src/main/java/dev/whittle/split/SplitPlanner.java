@@ -257,9 +257,15 @@ public final class SplitPlanner {
         // runs git, svn and hg when it runs: round 23)
         boolean removesSome = facts.commands().stream().anyMatch(c -> dev.whittle.facts.Packages.manager(c) != null
                 && dev.whittle.facts.Packages.removes(c));
+        // a tool the build installs stays unless the app's sources show it starts no program (r26: an updater that
+        // clones through simple-git lost git)
+        String runsUnread = programRunsUnread(in, plan.language(), context);
+        List<String> keptTools = new ArrayList<>();
         for (String p : facts.packages()) {
             boolean named = Pattern.compile("(^|[\\s/])" + Pattern.quote(p) + "\\b").matcher(startText).find();
-            if (!table.buildOnly(p, plan.language()) || table.runTool(p) && (named || !startSeen || removesSome)) {
+            if (!table.buildOnly(p, plan.language())
+                    || table.runTool(p) && (named || !startSeen || removesSome || runsUnread != null)) {
+                if (table.buildOnly(p, plan.language()) && !named && startSeen && !removesSome) keptTools.add(p);
                 runtimePackages.add(p);
                 continue;
             }
@@ -274,6 +280,10 @@ public final class SplitPlanner {
             }
             runtimePackages.addAll(libs);
         }
+        if (!keptTools.isEmpty()) {
+            notes.add(String.join(", ", keptTools) + (keptTools.size() == 1 ? " stays" : " stay")
+                    + " in the runtime: the program may run " + (keptTools.size() == 1 ? "it" : "them") + " (" + runsUnread + ")");
+        }
         FullImageLibraries full = fullImageLibraries(plan.language(), image, knowledge, context, distro, effects, notes);
         if (full.refusal() != null) return Decision.refuse(full.refusal());
         List<String> fullLibs = full.libraries();
@@ -282,6 +292,10 @@ public final class SplitPlanner {
         if (unread != null) return Decision.refuse(unread);
         String source = thirdPartyPackage(effects, runtimePackages);
         if (source != null) return Decision.refuse(source);
+        // an app whose sources start other programs needs them at run time, and which of them its base image
+        // provides (git, curl, ssh in the full language images) is not read
+        String runs = dev.whittle.facts.ProgramRuns.found(plan.language(), context);
+        if (runs != null) return Decision.refuse(runs + ": whittle cannot tell which ones the runtime needs");
         boolean shell = facts.start().needsShell() || script != null;
         for (Instruction h : facts.all(Keyword.HEALTHCHECK)) {
             List<String> v = h.command().values();
@@ -557,6 +571,16 @@ public final class SplitPlanner {
         notes.add("the working directory " + dir + " is copied too: the program may read files from it (whittle checks "
                 + "that only in the Go sources of a build context)");
         return null;
+    }
+
+    /**
+     * Why whittle cannot tell that the app starts no program (git, curl) when it runs, or null when its sources show
+     * it; a fetched Go program (go get) that the split accepted is one templates/go-programs.yaml read.
+     */
+    private static String programRunsUnread(SplitInput in, String language, BuildContext context) {
+        // a fetched Go program splits only when templates/go-programs.yaml lists it as starting nothing
+        if (language.equals("go") && GoApp.fetchedProgram(in) != null) return null;
+        return dev.whittle.facts.ProgramRuns.unknown(language, context);
     }
 
     /** Why a runtime package cannot simply be installed again: it comes from a package source the build adds. */
