@@ -119,9 +119,12 @@ final class GoApp {
                 : producer != null ? fetchedSource(f, producer.dir(), producer.packages(), producer.gopath()) : null;
         if (fetched != null) {
             dev.whittle.facts.GoPrograms.Program known = in.knowledge().goPrograms().of(fetched);
+            if (fetched.equals(UNREAD)) {
+                return Outcome.refuse("cannot read where the sources `" + Commands.shorten(program, 30) + "` is built from are");
+            }
             if (fetched.equals(UNPLACED)) {
-                return Outcome.refuse("cannot tell whether the Dockerfile copies in the sources of `" + Commands.shorten(program, 30)
-                        + "` or the build fetches them");
+                return Outcome.refuse("the Dockerfile copies in no sources where `" + Commands.shorten(program, 30)
+                        + "` is built: what it is built from is not read");
             }
             if (known == null) {
                 return Outcome.refuse("`" + Commands.shorten(fetched, 50) + "` is built from fetched sources whittle has "
@@ -346,6 +349,7 @@ final class GoApp {
      * Dockerfile copies them in or no producer is known.
      */
     private static final String UNPLACED = "a package whittle cannot place";
+    private static final String UNREAD = "a package whittle cannot read";
 
     static String fetchedProgram(SplitInput in) {
         List<String> argv = in.argv();
@@ -360,33 +364,39 @@ final class GoApp {
     /**
      * The package a go build, go install or go run compiles from sources the Dockerfile does not copy in (what go get
      * or go install PATH@VERSION fetched, a clone), or null when every package's directory is inside something
-     * COPY or ADD put there. An import path is looked up under GOPATH's src; "a package whittle cannot place" when
-     * a directory is unknown.
+     * COPY or ADD put there. An import path is looked up under GOPATH's src; {@link #UNPLACED} when a directory or
+     * file the command compiles holds nothing the Dockerfile copied in, {@link #UNREAD} when one cannot be read.
      */
     private static String fetchedSource(StageFacts f, String dir, List<String> packages, String gopath) {
-        String root = gopath == null || gopath.equals(UNSET) ? f.envValue("GOPATH") : gopath;
-        if (root == null) root = f.image().repository().equals("golang") ? "/go" : "/root/go";
+        String set = gopath == null || gopath.equals(UNSET) ? f.envValue("GOPATH") : gopath;
+        String root = set != null ? set : f.image().repository().equals("golang") ? "/go" : "/root/go";
         // what COPY or ADD put in, and what cp or mv moved on from there (cp -r /src/* src/example.com/tool)
         List<dev.whittle.facts.Effect> copied = dev.whittle.facts.StageEffects.of(f).effects().stream()
-                .filter(e -> e.kind() == dev.whittle.facts.Effect.Kind.COPIED || e.kind() == dev.whittle.facts.Effect.Kind.WRITTEN
-                        && e.detail() != null && e.detail().matches("(cp|mv) .*"))
+                .filter(e -> e.path() != null && (e.kind() == dev.whittle.facts.Effect.Kind.COPIED
+                        || e.kind() == dev.whittle.facts.Effect.Kind.WRITTEN && e.detail() != null && e.detail().matches("(cp|mv) .*")))
                 .toList();
-        List<String[]> dirs = new ArrayList<>(); // {directory, the package as written}
-        if (packages.isEmpty()) dirs.add(new String[] {dir, dir == null ? "the working directory" : dir});
+        List<String> local = new ArrayList<>(); // directories or files of the build's own
+        if (packages.isEmpty()) local.add(dir);
         for (String p : packages) {
             if (p.contains("@")) return p.replaceFirst("@.*$", "");
-            String bare = p.replaceFirst("/\\.\\.\\.$", "");
-            if (bare.equals(".") || bare.startsWith("./") || bare.startsWith("../") || bare.endsWith(".go")) {
-                String at = StageFacts.resolve(dir, bare.endsWith(".go") ? "." : bare, f.env());
-                dirs.add(new String[] {at, at == null ? p : at});
-            } else {
-                dirs.add(new String[] {root + "/src/" + bare, bare});
+            String bare = StageFacts.expand(p.replaceFirst("/\\.\\.\\.$", ""), f.env());
+            if (bare == null) return UNREAD;
+            if (bare.equals(".") || bare.startsWith("./") || bare.startsWith("../") || bare.startsWith("/") || bare.endsWith(".go")) {
+                String at = StageFacts.resolve(dir, bare, f.env());
+                // a .go file is compiled in its package's directory
+                local.add(at != null && bare.endsWith(".go") ? at.substring(0, Math.max(at.lastIndexOf('/'), 1)) : at);
+            } else if (copied.stream().noneMatch(e -> dev.whittle.facts.Effect.under(root + "/src/" + bare, e.path()))) {
+                return bare; // an import path under GOPATH that nothing copied in: go get fetched it
             }
         }
-        for (String[] d : dirs) {
-            if (d[0] == null) return UNPLACED;
-            boolean copiedIn = copied.stream().anyMatch(e -> e.path() != null && dev.whittle.facts.Effect.under(d[0], e.path()));
-            if (!copiedIn) return d[1].startsWith(root + "/src/") ? d[1].substring(root.length() + 5) : d[1];
+        for (String d : local) {
+            if (d == null) return UNREAD;
+            // the directory is, or is inside, what was copied, or files were copied into it
+            if (copied.stream().noneMatch(e -> dev.whittle.facts.Effect.under(d, e.path())
+                    || dev.whittle.facts.Effect.under(e.path(), d))) {
+                // a package directory under GOPATH's src that nothing copied in: go get fetched it
+                return d.startsWith(root + "/src/") ? d.substring(root.length() + 5) : UNPLACED;
+            }
         }
         return null;
     }

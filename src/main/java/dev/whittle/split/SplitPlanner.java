@@ -320,7 +320,12 @@ public final class SplitPlanner {
                     + ", which " + choice.image() + " may not have");
         }
         if (choice.image().equals(image.written()) && runtimePackages.containsAll(facts.packages())) {
-            return Decision.refuse(""); // the build already runs on the runtime image and installs nothing to leave behind
+            // the build already runs on the runtime image and installs nothing to leave behind; said when what
+            // it keeps is the tools the program may run
+            if (keptTools.isEmpty()) return Decision.refuse("");
+            return Decision.refuse("the runtime would be " + Commands.shorten(image.shown(), 30) + " with the same "
+                    + "packages: the program may run " + Commands.shorten(String.join(", ", keptTools), 30),
+                    List.of(String.join(", ", keptTools) + " would stay in the runtime: " + runsUnread));
         }
         if (!runtimePackages.isEmpty() && "apt".equals(choice.candidate().installs()) && "same".equals(choice.candidate().release())
                 && release != null && release.archived(knowledge.facts())) {
