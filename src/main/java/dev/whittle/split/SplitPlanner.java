@@ -284,6 +284,27 @@ public final class SplitPlanner {
             notes.add(String.join(", ", keptTools) + (keptTools.size() == 1 ? " stays" : " stay")
                     + " in the runtime: the program may run " + (keptTools.size() == 1 ? "it" : "them") + " (" + runsUnread + ")");
         }
+        // apt installs the runtime's packages without their recommendations: the ones that matter (git's ssh client)
+        // are named, as apt-no-install-recommends names them in the build; what the build's own
+        // apt-get install brought in through recommendations counts as installed by the build
+        Set<String> implicit = new LinkedHashSet<>();
+        if ("apt".equals(manager) && distro != null && distro.hasPackages()) {
+            for (String p : List.copyOf(runtimePackages)) {
+                List<String> matter = distro.droppedThatMatter(p);
+                // the CA bundle is the runtime image's own, or the builder's copied in (builderCertificates)
+                if (matter != null) for (String m : matter) {
+                    if (!table.buildOnly(m, plan.language()) && !m.equals("ca-certificates")) runtimePackages.add(m);
+                }
+            }
+            for (var c : facts.commands()) {
+                if (!"apt".equals(dev.whittle.facts.Packages.manager(c)) || !dev.whittle.facts.Packages.installs(c)
+                        || c.args().contains("--no-install-recommends")) continue;
+                for (String p : dev.whittle.facts.Packages.names(c)) {
+                    List<String> matter = distro.droppedThatMatter(p);
+                    if (matter != null) implicit.addAll(matter);
+                }
+            }
+        }
         FullImageLibraries full = fullImageLibraries(plan.language(), image, knowledge, context, distro, effects, notes);
         if (full.refusal() != null) return Decision.refuse(full.refusal());
         List<String> fullLibs = full.libraries();
@@ -319,7 +340,8 @@ public final class SplitPlanner {
             return Decision.refuse("the entrypoint script " + script.source() + " runs in " + script.shell()
                     + ", which " + choice.image() + " may not have");
         }
-        if (choice.image().equals(image.written()) && runtimePackages.containsAll(facts.packages())) {
+        if (choice.image().equals(image.written()) && runtimePackages.containsAll(facts.packages())
+                && runtimePackages.containsAll(implicit)) {
             // the build already runs on the runtime image and installs nothing to leave behind; said when what
             // it keeps is the tools the program may run
             if (keptTools.isEmpty()) return Decision.refuse("");
