@@ -99,9 +99,12 @@ public final class AptNoInstallRecommends implements Pass {
                 Instruction source = addedBefore != null ? addedBefore
                         : sourceAdded == i && addsSourceBefore(i, installs.get(0)) ? i : null;
                 if (source != null) {
-                    edits.add(finding(i, "recommends kept: an apt source is added " + (source == i ? "earlier in this RUN"
-                            : "at line " + source.line()) + ", whose packages may stand in for the release's: what they "
-                            + "recommend is not known"));
+                    java.util.regex.Matcher words = SOURCE.matcher(source.command().original());
+                    boolean piped = words.find() && words.group().startsWith("|");
+                    String where = source == i ? "earlier in this RUN" : "at line " + source.line();
+                    edits.add(finding(i, "recommends kept: " + (piped ? "a script piped into a shell " + where
+                            + " may add an apt source: its packages' recommends are not known" : "an apt source is added "
+                            + where + ", whose packages may stand in for the release's: what they recommend is not known")));
                     for (SimpleCommand c : installs) installedBefore.addAll(Packages.names(c));
                     continue;
                 }
@@ -119,9 +122,14 @@ public final class AptNoInstallRecommends implements Pass {
         return edits;
     }
 
-    /** Words that add an apt source: the sources files and the tools that write them. */
+    /**
+     * Words that add an apt source: the sources files and the tools that write them, and a downloaded setup script
+     * piped into a shell (NodeSource's setup_6.x, packagecloud's script.deb.sh: they write a source and run apt-get
+     * update).
+     */
     private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
-            "sources\\.list|add-apt-repository|apt-add-repository|/etc/apt/sources|extrepo");
+            "sources\\.list|add-apt-repository|apt-add-repository|/etc/apt/sources|extrepo"
+                    + "|\\|\\s*(sudo\\s+(-\\S+\\s+)*)?(env\\s+\\S+=\\S*\\s+)*(/bin/|/usr/bin/)?(ba)?sh\\b");
 
     /** Whether the instruction may add an apt source (a RUN that writes one, a COPY or ADD of one). */
     private static boolean addsSource(Instruction i) {
@@ -130,8 +138,8 @@ public final class AptNoInstallRecommends implements Pass {
         String text = i.command().original();
         // every SOURCE word holds one of these: the regular expression runs only where it can match (it was 2.6% of
         // a corpus batch when run over every instruction)
-        return (text.contains("sources") || text.contains("-repository") || text.contains("extrepo"))
-                && SOURCE.matcher(text).find();
+        return (text.contains("sources") || text.contains("-repository") || text.contains("extrepo")
+                || text.contains("|") && text.contains("sh")) && SOURCE.matcher(text).find();
     }
 
     /** Whether the RUN names a source before its first install command. */
