@@ -110,6 +110,14 @@ public final class AptListsCleanup implements Pass {
                                 + "update; merge the RUNs, then the lists can go")));
                 continue;
             }
+            if (sh.commands().stream().allMatch(c -> isApt(c) && Commands.subcommand(c, Set.of("update")) != null)) {
+                // removing the lists again would leave a RUN that does nothing (r28): what it was for is not read
+                allFixed = false;
+                edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),
+                        "apt lists kept: the RUN only runs apt-get update, and nothing later in this file installs "
+                                + "from its lists (an image built on this one may)")));
+                continue;
+            }
             if (!script.canAppend()) {
                 allFixed = false;
                 edits.add(Edit.finding(run, Change.finding(INFO.id(), run.line(), run.endLine(),

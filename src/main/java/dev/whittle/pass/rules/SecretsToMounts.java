@@ -60,7 +60,7 @@ public final class SecretsToMounts implements Pass {
                 for (int n = 0; n < names.size(); n++) {
                     String name = names.get(n);
                     if (!looksSecret(name)) continue;
-                    if (i.kind() == Keyword.ENV && NO_VALUE.contains(unquoted(i.command().values(), n))) continue;
+                    if (i.kind() == Keyword.ENV && NO_VALUE.contains(unquoted(i.command().values(), n).replaceAll("^[*_<\\[{]+|[*_>\\]}]+$", ""))) continue;
                     String id = name.toLowerCase(Locale.ROOT);
                     String mount = "RUN --mount=type=secret,id=" + id + ",env=" + name + " ...";
                     Change c = i.kind() == Keyword.ARG
@@ -79,7 +79,8 @@ public final class SecretsToMounts implements Pass {
     }
 
     /**
-     * ENV values that carry no credential: empty, or a word for "no value" (Laravel's REDIS_PASSWORD=null, NOT_SET).
+     * ENV values that carry no credential: empty, or a word for "no value" (Laravel's REDIS_PASSWORD=null, NOT_SET,
+     * tutum's **None**, <none>).
      * A default such as "changeme" is still reported: it ships, and a container that keeps it is open.
      */
     private static final java.util.Set<String> NO_VALUE = java.util.Set.of("", "null", "none", "nil", "not_set", "notset",
