@@ -136,8 +136,13 @@ final class GoApp {
                         + ", which the runtime would not have", List.of("read in " + known.repository() + " at "
                         + known.commit() + ": " + known.read()));
             }
+            // a build that checks out a tag or commit of its own builds another version than the one read
+            String checkout = f.commands().stream().filter(c -> Commands.isProgram(c, "git")
+                    && c.args().contains("checkout")).map(c -> Commands.shorten(String.join(" ", c.words().stream()
+                    .map(w -> w.text()).toList()), 40)).findFirst().orElse(null);
             notes.add(fetched + " is built from fetched sources, read in " + known.repository() + " at "
-                    + known.commit().substring(0, 12) + ": it needs nothing beside its binary");
+                    + known.commit().substring(0, 12) + ": it needs nothing beside its binary"
+                    + (checkout == null ? "" : " (the build runs `" + checkout + "`: check that version)"));
         }
         if (contextHasGo) {
             String reads = readsFiles(in.context());

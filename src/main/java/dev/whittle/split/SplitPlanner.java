@@ -443,6 +443,24 @@ public final class SplitPlanner {
             return Decision.refuse("the runtime " + choice.image() + " predates `apk add --no-cache` (Alpine 3.3), which installs "
                     + String.join(" ", runtimePackages));
         }
+        String fullTools = FULL_IMAGE_TOOLS.get(image.repository());
+        if (fullTools != null && runsUnread != null && !image.tagOrLatest().matches(".*(slim|alpine).*")
+                && !choice.image().equals(image.written())) {
+            // an archive the build unpacks into what ships may hold programs the app runs with those tools
+            // (texcount-bot: a Perl script and ngrok in /code; r31)
+            for (Effect e : effects.effects()) {
+                if (e.kind() != Effect.Kind.WRITTEN || e.detail() == null || !e.detail().matches("(unzip|tar) .*")
+                        || effects.removedLater(e.path(), e)) continue;
+                if (copies.stream().anyMatch(c -> Effect.under(e.path(), c.from()))) {
+                    return Decision.refuse("`" + Commands.shorten(e.detail(), 30) + "` (line " + e.at().line()
+                            + ") unpacks into " + Commands.shorten(e.path(), 30) + ", which ships: the app may run what it "
+                            + "holds with tools only " + Commands.shorten(image.shown(), 20) + " has");
+                }
+            }
+            // the full language images are buildpack-deps: what they have beside the language, the runtime lacks
+            notes.add("the tools " + image.shown() + " has beside " + plan.language() + " (" + fullTools + ") are not in "
+                    + choice.image() + ": whittle cannot read whether the app runs them (" + runsUnread + ")");
+        }
         List<String> env = runtimeEnv(facts, copies, program);
         List<String> args = new ArrayList<>();
         String used = String.join("\n", env) + "\n" + String.join("\n", moved.stream().map(Instruction::text).toList());
@@ -599,6 +617,15 @@ public final class SplitPlanner {
                 + "that only in the Go sources of a build context)");
         return null;
     }
+
+    /**
+     * The programs the full official language images have from buildpack-deps (its scm layer for golang, the whole
+     * of it for node and python) that their -slim variants, distroless and alpine lack: an app may start them.
+     */
+    private static final Map<String, String> FULL_IMAGE_TOOLS = Map.of(
+            "node", "git, curl, wget, ssh, perl, python3, make",
+            "python", "git, curl, wget, ssh, perl, make, gcc",
+            "golang", "git, curl, wget, ssh, svn, hg");
 
     /**
      * Why whittle cannot tell that the app starts no program (git, curl) when it runs, or null when its sources show
