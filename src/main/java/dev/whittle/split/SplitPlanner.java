@@ -380,6 +380,12 @@ public final class SplitPlanner {
             }
             if ((i.kind() == Keyword.COPY || i.kind() == Keyword.ADD) && i.command().flag("from") == null) {
                 Copy extra = configCopy(i, facts, plan);
+                if (extra != null && extra.from().equals("/")) {
+                    // COPY shell2http / : a file /shell2http or the folder's contents in /, which cannot be copied
+                    // whole (r32: nanoserverless reads /shell2http)
+                    return Decision.refuse("`" + Commands.snippet(i, 30) + "` (line " + i.line() + ") copies into /, "
+                            + "which the runtime cannot receive whole: what it put there is not known");
+                }
                 // a later RUN that removes it (rm -rf /tmp/app) leaves nothing to copy: COPY --from would fail
                 if (extra != null && copies.stream().noneMatch(c -> Effect.under(extra.from(), c.from()))
                         && !effects.removedAfter(extra.from(), i)) {
@@ -458,8 +464,8 @@ public final class SplitPlanner {
                 }
             }
             // the full language images are buildpack-deps: what they have beside the language, the runtime lacks
-            notes.add("the tools " + image.shown() + " has beside " + plan.language() + " (" + fullTools + ") are not in "
-                    + choice.image() + ": whittle cannot read whether the app runs them (" + runsUnread + ")");
+            notes.add("the tools and files " + image.shown() + " has beside " + plan.language() + " (" + fullTools
+                    + ") are not in " + choice.image() + ": whittle cannot read whether the app uses them (" + runsUnread + ")");
         }
         List<String> env = runtimeEnv(facts, copies, program);
         List<String> args = new ArrayList<>();
@@ -620,12 +626,13 @@ public final class SplitPlanner {
 
     /**
      * The programs the full official language images have from buildpack-deps (its scm layer for golang, the whole
-     * of it for node and python) that their -slim variants, distroless and alpine lack: an app may start them.
+     * of it for node and python) that their -slim variants, distroless and alpine lack, and a data file their
+     * standard libraries read (mime types: r32's transfer.sh): an app may start or read them.
      */
     private static final Map<String, String> FULL_IMAGE_TOOLS = Map.of(
-            "node", "git, curl, wget, ssh, perl, python3, make",
-            "python", "git, curl, wget, ssh, perl, make, gcc",
-            "golang", "git, curl, wget, ssh, svn, hg");
+            "node", "git, curl, wget, ssh, perl, python3, make; /etc/mime.types",
+            "python", "git, curl, wget, ssh, perl, make, gcc; /etc/mime.types",
+            "golang", "git, curl, wget, ssh, svn, hg; /etc/mime.types, which Go's mime package reads");
 
     /**
      * Why whittle cannot tell that the app starts no program (git, curl) when it runs, or null when its sources show
@@ -735,7 +742,8 @@ public final class SplitPlanner {
 
     /**
      * A file the build copies in that is not build input (config, init scripts): kept in the runtime at
-     * the same place. Null for build input, and for files inside the directory the plan copies whole.
+     * the same place. Null for build input, and for files inside the directory the plan copies whole; a copy into /
+     * itself is returned as {@code /}, which the caller refuses.
      */
     private static Copy configCopy(Instruction i, StageFacts facts, Plan plan) {
         List<String> v = i.command().values();
@@ -749,7 +757,8 @@ public final class SplitPlanner {
             }
         }
         String dest = StageFacts.resolve(facts.workdirAt(i), v.get(v.size() - 1), facts.env());
-        if (dest == null || dest.equals("/")) return null;
+        if (dest == null) return null;
+        if (dest.equals("/")) return new Copy("/", "/"); // the caller refuses: / cannot be copied
         for (Copy c : plan.copies()) if (dest.equals(c.from()) || dest.startsWith(c.from() + "/")) return null;
         return new Copy(dest, dest);
     }

@@ -106,7 +106,7 @@ public final class SplitBuildRuntime implements Pass {
         CHECKS.put("another vendor or distribution release", "the app on another Java build");
         CHECKS.put("copied too", "the extra files copied");
         CHECKS.put("the pip Python bundles", "the venv's own pip");
-        CHECKS.put(" has beside ", "the app runs none of the full image's tools");
+        CHECKS.put(" has beside ", "the app needs none of the full image's tools");
     }
 
     /**
