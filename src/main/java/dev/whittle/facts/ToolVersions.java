@@ -135,7 +135,13 @@ public final class ToolVersions {
                 if (m.find()) w.go = m.group(1);
                 else if (UNRESOLVED_TARBALL.matcher(value).find()) w.go = UNKNOWN;
             }
-            if (a.endsWith("get-pip.py") || a.contains("get-pip.py")) w.pips.replaceAll((k, v) -> LATEST);
+            if (a.endsWith("get-pip.py") || a.contains("get-pip.py")) {
+                // get-pip.py installs the newest pip for the Python that runs it, always as `pip`: pips known before
+                // are replaced, and with none known the `pip` command counts as current, as an upgraded pip of
+                // unknown origin does (r25, r33: `curl .../get-pip.py | python`)
+                w.pips.replaceAll((k, v) -> LATEST);
+                w.upgraded.add("pip");
+            }
         }
         String manager = Packages.manager(c);
         if (manager != null && Packages.installs(c)) {
