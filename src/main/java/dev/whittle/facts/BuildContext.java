@@ -68,6 +68,27 @@ public final class BuildContext {
         return read.computeIfAbsent(relative, this::load); // the planners ask for go.mod and the sources more than once
     }
 
+    /** Where a pattern first matches in the files: the file, its 1-based line and the matched text. */
+    public record Match(String file, int line, String text) {
+        /** {@code file:line}. */
+        public String at() {
+            return file + ":" + line;
+        }
+    }
+
+    /** The first match of the pattern in the files, in their order (files that cannot be read count as empty), or null. */
+    public Match firstMatch(List<String> files, java.util.regex.Pattern pattern) {
+        for (String file : files) {
+            String text = read(file).orElse("");
+            java.util.regex.Matcher m = pattern.matcher(text);
+            if (m.find()) {
+                int line = 1 + (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
+                return new Match(file, line, m.group());
+            }
+        }
+        return null;
+    }
+
     private Optional<String> load(String relative) {
         Path p = dir.resolve(relative);
         try {

@@ -23,7 +23,7 @@ public final class GoBuildPath {
     private static final Pattern DIR = Pattern.compile("\\b(filepath|path)\\.(Dir|Join)\\(");
 
     /** go build / go install flags that take their value as the next word. */
-    private static final Set<String> VALUE_FLAGS = Set.of("-o", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags",
+    public static final Set<String> VALUE_FLAGS = Set.of("-o", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags",
             "-tags", "-mod", "-modfile", "-p", "-buildmode", "-installsuffix", "-pkgdir", "-overlay", "-exec",
             "-toolexec", "-compiler", "-pgo", "-C");
 
@@ -50,11 +50,7 @@ public final class GoBuildPath {
      * as not the context's.
      */
     public static String remote(BuildContext context, List<String> packages) {
-        String module = null;
-        for (String line : context.read("go.mod").orElse("").split("\n")) {
-            String l = line.strip();
-            if (l.startsWith("module ")) module = l.substring("module ".length()).strip().replaceAll("^\"|\"$", "");
-        }
+        String module = modulePath(context);
         for (String p : packages) {
             if (p == null) return "a package argument whittle cannot read";
             boolean local = p.equals(".") || p.startsWith("./") || p.startsWith("../") || p.endsWith(".go")
@@ -75,23 +71,35 @@ public final class GoBuildPath {
         if (context.read("go.mod").isEmpty()) return "no go.mod in the build context to read the program's dependencies";
         String remote = remote(context, packages);
         if (remote != null) return remote;
-        for (String file : List.of("go.mod", "go.sum", "vendor/modules.txt")) {
+        String[] named = firstRequired(context, List.of("go.mod", "go.sum", "vendor/modules.txt"), MODULES);
+        if (named != null) return named[0] + " names " + named[1];
+        List<String> callers = context.withSuffix(".go").stream().filter(f -> !f.endsWith("_test.go") && !f.startsWith("vendor/")
+                && DIR.matcher(context.read(f).orElse("")).find()).toList();
+        BuildContext.Match caller = context.firstMatch(callers, CALLER);
+        if (caller != null) return caller.at() + " finds files beside its source path (runtime.Caller)";
+        return null;
+    }
+
+    /** The module path the context's go.mod declares, or null. */
+    public static String modulePath(BuildContext context) {
+        for (String line : context.read("go.mod").orElse("").split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("module ")) return l.substring("module ".length()).strip().replaceAll("^\"|\"$", "");
+        }
+        return null;
+    }
+
+    /**
+     * {file, module} for the first of the modules (or a package under one) that a line of the files requires or
+     * lists (go.mod's require, go.sum, vendor/modules.txt's "# module"), or null.
+     */
+    public static String[] firstRequired(BuildContext context, List<String> files, List<String> modules) {
+        for (String file : files) {
             for (String line : context.read(file).orElse("").split("\n")) {
                 String word = line.strip().replaceFirst("^(require\\s+|#\\s+)", "").split("\\s+")[0];
-                for (String m : MODULES) {
-                    if (word.equals(m) || word.startsWith(m + "/")) {
-                        return file + " names " + m;
-                    }
+                for (String m : modules) {
+                    if (word.equals(m) || word.startsWith(m + "/")) return new String[] {file, m};
                 }
-            }
-        }
-        for (String file : context.withSuffix(".go")) {
-            if (file.endsWith("_test.go") || file.startsWith("vendor/")) continue;
-            String text = context.read(file).orElse("");
-            var caller = CALLER.matcher(text);
-            if (caller.find() && DIR.matcher(text).find()) {
-                int line = 1 + (int) text.substring(0, caller.start()).chars().filter(ch -> ch == '\n').count();
-                return file + ":" + line + " finds files beside its source path (runtime.Caller)";
             }
         }
         return null;

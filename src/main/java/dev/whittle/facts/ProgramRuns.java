@@ -40,44 +40,37 @@ public final class ProgramRuns {
             "pyproject.toml", "pom.xml", "build.gradle", "build.gradle.kts", "Cargo.toml");
 
     /**
-     * Null when the build context's sources of the language show that the app starts no other program; otherwise
-     * why whittle cannot tell, in words for a reason ("no build context to read", "app.js:12 runs programs
-     * (child_process)").
+     * What the build context's sources of the language say.
+     *
+     * @param runs   where they show that the app starts other programs ("app.js:12 runs programs (child_process)",
+     *               "package.json names simple-git, which runs programs"), or null
+     * @param unread why whittle cannot tell that it starts none ("no build context to read whether the program runs
+     *               them"), or null when the sources show it (runs is then null too)
      */
-    public static String unknown(String language, BuildContext context) {
-        Language lang = LANGUAGES.get(language);
-        if (lang == null) return "whittle does not read " + language + " sources for the programs they run";
-        if (!context.known()) return "no build context to read whether the program runs them";
-        String found = found(language, context);
-        if (found != null) return found;
-        return sourcesOf(lang, context).isEmpty() ? "no " + language + " sources in the build context to read" : null;
-    }
+    public record Reading(String runs, String unread) {}
 
-    /**
-     * Where the build context shows that the app starts other programs ("app.js:12 runs programs (child_process)",
-     * "package.json names simple-git, which runs programs"), or null when its sources do not show it (or there are
-     * none to read).
-     */
-    public static String found(String language, BuildContext context) {
+    /** Reads the app's sources of the language in the context once: what they start, or why that is not known. */
+    public static Reading read(String language, BuildContext context) {
         Language lang = LANGUAGES.get(language);
-        if (lang == null || !context.known()) return null;
+        if (lang == null) return new Reading(null, "whittle does not read " + language + " sources for the programs they run");
+        if (!context.known()) return new Reading(null, "no build context to read whether the program runs them");
         if (lang.dependency() != null) {
             for (String manifest : MANIFESTS) {
-                String text = context.read(manifest).orElse("");
-                var m = lang.dependency().matcher(text);
-                if (m.find()) return manifest + " names " + m.group().replaceAll("[\":=\\s]+$", "").replace("\"", "")
-                        + ", which runs programs";
+                var m = lang.dependency().matcher(context.read(manifest).orElse(""));
+                if (m.find()) {
+                    String runs = manifest + " names " + m.group().replaceAll("[\":=\\s]+$", "").replace("\"", "")
+                            + ", which runs programs";
+                    return new Reading(runs, runs);
+                }
             }
         }
-        for (String file : sourcesOf(lang, context)) {
-            String text = context.read(file).orElse("");
-            var m = lang.runs().matcher(text);
-            if (m.find()) {
-                int line = 1 + (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
-                return file + ":" + line + " runs programs (" + m.group().strip() + ")";
-            }
+        List<String> sources = sourcesOf(lang, context);
+        BuildContext.Match m = context.firstMatch(sources, lang.runs());
+        if (m != null) {
+            String runs = m.at() + " runs programs (" + m.text().strip() + ")";
+            return new Reading(runs, runs);
         }
-        return null;
+        return new Reading(null, sources.isEmpty() ? "no " + language + " sources in the build context to read" : null);
     }
 
     /** The app's own sources in the context: not vendored dependencies, node_modules or tests. */

@@ -253,9 +253,7 @@ final class GoApp {
     }
 
     /** Flags of go build and go install that take the next word as their value. */
-    private static final java.util.Set<String> VALUE_FLAGS = java.util.Set.of("-o", "-p", "-C", "-asmflags", "-buildmode",
-            "-compiler", "-gccgoflags", "-gcflags", "-installsuffix", "-ldflags", "-mod", "-modfile", "-overlay", "-pkgdir",
-            "-tags", "-toolexec", "-pgo", "-exec");
+    private static final java.util.Set<String> VALUE_FLAGS = dev.whittle.facts.GoBuildPath.VALUE_FLAGS;
 
     /** The go build / go install commands, with their resolved output paths (or why the path is not known). */
     private static List<GoCommand> goCommands(SplitInput in) {
@@ -477,9 +475,8 @@ final class GoApp {
 
     /** The binary's name: the last element of the module path in go.mod, else "app". */
     private static String moduleName(BuildContext context) {
-        String mod = context.read("go.mod").orElse("");
-        Matcher m = Pattern.compile("(?m)^module\\s+(\\S+)").matcher(mod);
-        String name = m.find() ? lastElement(m.group(1).replace("\"", "")) : null;
+        String path = dev.whittle.facts.GoBuildPath.modulePath(context);
+        String name = path == null ? null : lastElement(path);
         return name == null || !name.matches("[A-Za-z0-9._-]+") ? "app" : name;
     }
 
@@ -517,23 +514,14 @@ final class GoApp {
             "github.com/bytecodealliance/wasmtime-go", "github.com/tensorflow/tensorflow", "github.com/sbinet/go-python",
             "github.com/google/gopacket", "github.com/gen2brain/malgo", "github.com/ianlancetaylor/cgosymbolizer");
 
-    /** "go.sum: MODULE" of the first module the context's go.mod or go.sum files require that needs cgo, or null. */
+    /** "go.sum requires MODULE, which needs cgo" for the first module the context's go.mod or go.sum files require that needs cgo, or null. */
     private static String cgoModule(BuildContext context) {
         List<String> files = new ArrayList<>(context.withSuffix("go.mod"));
         files.addAll(context.withSuffix("go.sum"));
-        for (String file : files) {
-            if (!file.equals("go.mod") && !file.equals("go.sum") && !file.endsWith("/go.mod") && !file.endsWith("/go.sum")) continue;
-            if (file.startsWith("vendor/") || file.contains("/vendor/")) continue;
-            for (String line : context.read(file).orElse("").split("\n")) {
-                String word = line.strip().replaceFirst("^require\\s+", "").split("\\s+")[0];
-                for (String module : CGO_MODULES) {
-                    if (word.equals(module) || word.startsWith(module + "/")) {
-                        return file + " requires " + module + ", which needs cgo";
-                    }
-                }
-            }
-        }
-        return null;
+        files.removeIf(f -> !f.equals("go.mod") && !f.equals("go.sum") && !f.endsWith("/go.mod") && !f.endsWith("/go.sum")
+                || f.startsWith("vendor/") || f.contains("/vendor/"));
+        String[] found = dev.whittle.facts.GoBuildPath.firstRequired(context, files, CGO_MODULES);
+        return found == null ? null : found[0] + " requires " + found[1] + ", which needs cgo";
     }
 
     private static String readsFiles(BuildContext context) {
@@ -541,15 +529,7 @@ final class GoApp {
     }
 
     private static String firstMatch(BuildContext context, List<String> files, Pattern p) {
-        for (String file : files) {
-            if (file.endsWith("_test.go")) continue;
-            String text = context.read(file).orElse("");
-            Matcher m = p.matcher(text);
-            if (m.find()) {
-                int line = 1 + (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
-                return file + ":" + line;
-            }
-        }
-        return null;
+        BuildContext.Match m = context.firstMatch(files.stream().filter(f -> !f.endsWith("_test.go")).toList(), p);
+        return m == null ? null : m.at();
     }
 }

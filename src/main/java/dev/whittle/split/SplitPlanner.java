@@ -259,7 +259,9 @@ public final class SplitPlanner {
                 && dev.whittle.facts.Packages.removes(c));
         // a tool the build installs stays unless the app's sources show it starts no program (r26: an updater that
         // clones through simple-git lost git)
-        String runsUnread = programRunsUnread(in, plan.language(), context);
+        dev.whittle.facts.ProgramRuns.Reading reading = dev.whittle.facts.ProgramRuns.read(plan.language(), context);
+        // a fetched Go program splits only when templates/go-programs.yaml lists it as starting nothing
+        String runsUnread = plan.language().equals("go") && GoApp.fetchedProgram(in) != null ? null : reading.unread();
         List<String> keptTools = new ArrayList<>();
         for (String p : facts.packages()) {
             boolean named = Pattern.compile("(^|[\\s/])" + Pattern.quote(p) + "\\b").matcher(startText).find();
@@ -315,8 +317,7 @@ public final class SplitPlanner {
         if (source != null) return Decision.refuse(source);
         // an app whose sources start other programs needs them at run time, and which of them its base image
         // provides (git, curl, ssh in the full language images) is not read
-        String runs = dev.whittle.facts.ProgramRuns.found(plan.language(), context);
-        if (runs != null) return Decision.refuse(runs + ": whittle cannot tell which ones the runtime needs");
+        if (reading.runs() != null) return Decision.refuse(reading.runs() + ": whittle cannot tell which ones the runtime needs");
         boolean shell = facts.start().needsShell() || script != null;
         for (Instruction h : facts.all(Keyword.HEALTHCHECK)) {
             List<String> v = h.command().values();
@@ -633,16 +634,6 @@ public final class SplitPlanner {
             "node", "git, curl, wget, ssh, perl, python3, make; /etc/mime.types",
             "python", "git, curl, wget, ssh, perl, make, gcc; /etc/mime.types",
             "golang", "git, curl, wget, ssh, svn, hg; /etc/mime.types, which Go's mime package reads");
-
-    /**
-     * Why whittle cannot tell that the app starts no program (git, curl) when it runs, or null when its sources show
-     * it; a fetched Go program (go get) that the split accepted is one templates/go-programs.yaml read.
-     */
-    private static String programRunsUnread(SplitInput in, String language, BuildContext context) {
-        // a fetched Go program splits only when templates/go-programs.yaml lists it as starting nothing
-        if (language.equals("go") && GoApp.fetchedProgram(in) != null) return null;
-        return dev.whittle.facts.ProgramRuns.unknown(language, context);
-    }
 
     /** Why a runtime package cannot simply be installed again: it comes from a package source the build adds. */
     private static String thirdPartyPackage(StageEffects effects, Set<String> runtimePackages) {
