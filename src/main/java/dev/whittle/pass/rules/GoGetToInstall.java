@@ -28,7 +28,7 @@ public final class GoGetToInstall implements Pass {
                     + "`go install path@version` (Go 1.16+). whittle rewrites `go get [-u] [-v] path...` to "
                     + "`go install [-v] path@latest` when the RUN is clearly installing programs: no build "
                     + "context has been copied into the stage yet (so there is no go.mod the command could be "
-                    + "editing), no -d flag, every argument a full import path. @latest is what module-mode "
+                    + "editing), no -d flag, every argument a full import path in lower case (module paths are case-sensitive, and a go.mod may spell the path otherwise than the repository's URL does: a path with capitals is reported). @latest is what module-mode "
                     + "`go get -u` fetched: the newest release tag, which for a repository without go.mod can be older "
                     + "than the default branch a GOPATH-mode `go get` once built; pin a version for reproducible builds. A following `go install path` of the same "
                     + "paths is then redundant and removed. With a golang image older than 1.16 the rewrite is "
@@ -97,6 +97,16 @@ public final class GoGetToInstall implements Pass {
             String version = ToolVersions.go(file, stage, i, c, context.knowledge().facts(),
                     context.context());
             String why = null;
+            String capitals = paths.stream().filter(p -> !p.equals(p.toLowerCase(java.util.Locale.ROOT))).findFirst().orElse(null);
+            if (capitals != null) {
+                // GitHub ignores the case of a path, module paths do not: a go.mod that declares
+                // github.com/sean-der/fail2rest makes `go install github.com/Sean-Der/fail2rest@latest` fail (r35)
+                return Edit.finding(i, Change.finding(INFO.id(), i.line(), i.endLine(), "`go get` kept: `"
+                        + Commands.shorten(capitals, 40) + "` has capitals, and `go install path@version` fails when "
+                        + "the module's go.mod spells its path otherwise")
+                        .withDetails(List.of("the rewrite would be: " + replacement + "; check the module path the go.mod "
+                                + "of " + capitals.replaceAll("@.*", "") + " declares")));
+            }
             if (!ToolVersions.atLeast(version, "1.16")) {
                 why = version == null ? "the Go version here is not known" : "this stage has Go " + version;
             } else if ("off".equals(goModule(stage, c))) {
